@@ -1,0 +1,4 @@
+import type { BenchSuite } from './harness.ts';
+
+/** Every benchmark suite. A later issue adds one by writing `bench/<name>.ts` and listing it here. */
+export const SUITES: readonly BenchSuite[] = [];

@@ -1,0 +1,7 @@
+import type { CliCommand } from './command.ts';
+
+/**
+ * Every `layerlab` subcommand. A later issue adds one by writing its module
+ * in this folder and listing it here.
+ */
+export const COMMANDS: readonly CliCommand[] = [];
