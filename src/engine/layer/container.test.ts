@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { bytesContent } from '../fs/content.ts';
+import { dirEntry, fileEntry, symlinkEntry } from '../fs/entry.ts';
+import { FsError } from '../fs/ops.ts';
+import { Changeset, entryChange, type ChangeItem } from './changeset.ts';
+import { ContainerLayer } from './container.ts';
+
+const text = (s: string) => new TextEncoder().encode(s);
+
+/** A small busybox-like image: one layer. */
+function baseLayer(): Changeset {
+  const items: ChangeItem[] = [
+    ['/bin', dirEntry()],
+    ['/bin/busybox', fileEntry(bytesContent('ELF'), { mode: 0o755 })],
+    ['/bin/sh', symlinkEntry('busybox')],
+    ['/etc', dirEntry()],
+    ['/etc/passwd', fileEntry(bytesContent('root:x:0:0:root:/root:/bin/sh\n'))],
+    ['/etc/group', fileEntry(bytesContent('root:x:0:\n'))],
+    ['/tmp', dirEntry({ mode: 0o1777 })],
+    ['/var', dirEntry()],
+    ['/var/spool', dirEntry()],
+    ['/var/spool/mail', dirEntry()],
+    ['/var/www', dirEntry()],
+  ].map(([path, entry]) => ({ path: path as string, change: entryChange(entry as never) }));
+  return Changeset.from(items);
+}
+
+/** `T path` lines of a changeset (T: f/d/l/wh/opq), like the @layers listing without metadata. */
+function shape(cs: Changeset): string[] {
+  const out: string[] = [];
+  for (const { path, change } of cs.items()) {
+    if (change.kind === 'whiteout') out.push(`wh ${path}`);
+    else {
+      const t = { file: 'f', dir: 'd', symlink: 'l', hardlink: 'h', char: 'c', block: 'b', fifo: 'p' }[change.entry.type];
+      out.push(`${t} ${change.entry.mode.toString(8).padStart(4, '0')} ${path}`);
+      if (change.opaque) out.push(`opq ${path}`);
+    }
+  }
+  return out;
+}
+
+describe('ContainerLayer (overlay2 copy-up)', () => {
+  it('touch of a new file at / adds only that file (commit-abc: "A /abc.txt")', () => {
+    const rw = ContainerLayer.over([baseLayer()]);
+    rw.writeFile('/abc.txt', new Uint8Array());
+    expect(shape(rw.changeset())).toEqual(['f 0644 /abc.txt']);
+    expect(rw.dockerDiff()).toEqual(['A /abc.txt']);
+  });
+
+  it('a new file in a lower directory copies the directory up (metadata only)', () => {
+    const rw = ContainerLayer.over([baseLayer()]);
+    rw.writeFile('/var/spool/mail/root', text('hi'));
+    expect(shape(rw.changeset())).toEqual(['d 0755 /var', 'd 0755 /var/spool', 'd 0755 /var/spool/mail', 'f 0644 /var/spool/mail/root']);
+    expect(rw.dockerDiff()).toEqual(['C /var', 'C /var/spool', 'C /var/spool/mail', 'A /var/spool/mail/root']);
+  });
+
+  it('append and chmod copy the whole file up', () => {
+    const rw = ContainerLayer.over([baseLayer()]);
+    rw.writeFile('/etc/passwd', text('x:x:1:1::/:/bin/sh\n'), { append: true });
+    rw.chmod('/bin/busybox', 0o4755);
+    const cs = rw.changeset();
+    const passwd = cs.get('/etc/passwd');
+    expect(passwd?.kind === 'entry' && new TextDecoder().decode((passwd.entry.content as { bytes: Uint8Array }).bytes)).toBe(
+      'root:x:0:0:root:/root:/bin/sh\nx:x:1:1::/:/bin/sh\n',
+    );
+    expect(shape(cs)).toEqual(['d 0755 /bin', 'f 4755 /bin/busybox', 'd 0755 /etc', 'f 0644 /etc/passwd']);
+  });
+
+  it('rm of a lower file leaves a whiteout; rm of a file created in the container leaves nothing', () => {
+    const rw = ContainerLayer.over([baseLayer()]);
+    rw.unlink('/etc/group');
+    rw.writeFile('/tmp/x', text('x'));
+    rw.unlink('/tmp/x');
+    expect(shape(rw.changeset())).toEqual(['d 0755 /etc', 'wh /etc/group', 'd 1777 /tmp']);
+    expect(rw.dockerDiff()).toEqual(['C /etc', 'D /etc/group', 'C /tmp']);
+    expect(rw.exists('/etc/group')).toBe(false);
+  });
+
+  it('rm -rf of a lower directory is one whiteout, not one per file', () => {
+    const rw = ContainerLayer.over([baseLayer()]);
+    rw.removeTree('/var/spool');
+    expect(shape(rw.changeset())).toEqual(['d 0755 /var', 'wh /var/spool']);
+  });
+
+  it('rm -rf d && mkdir d makes an opaque directory that hides every lower child', () => {
+    const rw = ContainerLayer.over([baseLayer()]);
+    rw.removeTree('/var/spool');
+    rw.mkdir('/var/spool');
+    rw.writeFile('/var/spool/new', text('n'));
+    expect(shape(rw.changeset())).toEqual(['d 0755 /var', 'd 0755 /var/spool', 'opq /var/spool', 'f 0644 /var/spool/new']);
+    expect(rw.readdir('/var/spool')).toEqual(['new']);
+  });
+
+  it('mv of a lower directory is a whiteout of the old path plus a full copy at the new one', () => {
+    const rw = ContainerLayer.over([baseLayer()]);
+    rw.rename('/var/spool', '/var/queue');
+    expect(shape(rw.changeset())).toEqual(['d 0755 /var', 'd 0755 /var/queue', 'd 0755 /var/queue/mail', 'wh /var/spool']);
+  });
+
+  it('cp -r into a dir then rm -rf of a part created in the container (commit-tomcat)', () => {
+    const rw = ContainerLayer.over([baseLayer()]);
+    rw.mkdir('/var/www/ROOT');
+    rw.writeFile('/var/www/ROOT/index.html', text('<html/>'));
+    rw.mkdir('/var/www/docs');
+    rw.writeFile('/var/www/docs/index.html', text('docs'));
+    rw.removeTree('/var/www/docs');
+    expect(rw.dockerDiff()).toEqual(['C /var', 'C /var/www', 'A /var/www/ROOT', 'A /var/www/ROOT/index.html']);
+  });
+
+  it('follows symlinks for writes and stat, not for lstat/unlink', () => {
+    const rw = ContainerLayer.over([baseLayer()]);
+    expect(rw.stat('/bin/sh').type).toBe('file');
+    expect(rw.lstat('/bin/sh')).toMatchObject({ type: 'symlink', linkTarget: 'busybox', size: 7 });
+    rw.symlink('/etc', '/e');
+    rw.writeFile('/e/motd', text('hi'));
+    expect(rw.readFile('/etc/motd')).toEqual(text('hi'));
+    expect(rw.realpath('/e/../bin/sh')).toBe('/bin/busybox');
+    rw.unlink('/e');
+    expect(rw.exists('/etc/motd')).toBe(true);
+  });
+
+  it('hard links made in the container share content', () => {
+    const rw = ContainerLayer.over([baseLayer()]);
+    rw.writeFile('/tmp/a', text('1'));
+    rw.link('/tmp/a', '/tmp/b');
+    rw.writeFile('/tmp/a', text('2'), { append: true });
+    expect(rw.readFile('/tmp/b')).toEqual(text('12'));
+    expect(rw.stat('/tmp/b').nlink).toBe(2);
+    expect(rw.stat('/tmp/a').ino).toBe(rw.stat('/tmp/b').ino);
+  });
+
+  it('reports errno errors with the path given', () => {
+    const rw = ContainerLayer.over([baseLayer()]);
+    const code = (f: () => void) => {
+      try {
+        f();
+      } catch (e) {
+        return e instanceof FsError ? `${e.code} ${e.path}` : String(e);
+      }
+      return 'ok';
+    };
+    expect(code(() => rw.stat('/nope'))).toBe('ENOENT /nope');
+    expect(code(() => rw.mkdir('/etc'))).toBe('EEXIST /etc');
+    expect(code(() => rw.rmdir('/var'))).toBe('ENOTEMPTY /var');
+    expect(code(() => rw.rmdir('/'))).toBe('EBUSY /');
+    expect(code(() => rw.unlink('/etc'))).toBe('EISDIR /etc');
+    expect(code(() => rw.writeFile('/etc/passwd/x', text('')))).toBe('ENOTDIR /etc/passwd/x');
+    expect(code(() => rw.rename('/var', '/var/spool/x'))).toBe('EINVAL /var/spool/x');
+    rw.symlink('loop', '/loop');
+    expect(code(() => rw.stat('/loop'))).toBe('ELOOP /loop');
+    expect(code(() => rw.mkdir('/a/b/c', { parents: true }))).toBe('ok');
+    expect(rw.stat('/a/b/c').type).toBe('dir');
+  });
+
+  it('a symlink to .. chains never escape /', () => {
+    const rw = ContainerLayer.over([baseLayer()]);
+    rw.symlink('../../../../..', '/etc/up');
+    expect(rw.realpath('/etc/up/etc/passwd')).toBe('/etc/passwd');
+  });
+});
