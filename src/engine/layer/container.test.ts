@@ -157,4 +157,61 @@ describe('ContainerLayer (overlay2 copy-up)', () => {
     rw.symlink('../../../../..', '/etc/up');
     expect(rw.realpath('/etc/up/etc/passwd')).toBe('/etc/passwd');
   });
+
+  it('docker diff matches a recording with an opaque dir, a moved dir and a hard link', () => {
+    // Recorded on Docker 20.10.24 / overlay2 over busybox:latest:
+    //   docker run busybox sh -c "rm -rf /var/spool && mkdir /var/spool && touch /var/spool/x &&
+    //     rm /etc/group && mkdir -p /usr/new/dir && mv /var/www /var/www2 && ln /etc/passwd /etc/pw2 &&
+    //     mkdir /tmp/d && ln -s /bin/busybox /tmp/d/bb"
+    const usr = Changeset.from([
+      { path: '/usr', change: entryChange(dirEntry()) },
+      { path: '/usr/sbin', change: entryChange(dirEntry()) },
+    ]);
+    const rw = ContainerLayer.over([baseLayer(), usr]);
+    rw.removeTree('/var/spool');
+    rw.mkdir('/var/spool');
+    rw.writeFile('/var/spool/x', new Uint8Array());
+    rw.unlink('/etc/group');
+    rw.mkdir('/usr/new/dir', { parents: true });
+    rw.rename('/var/www', '/var/www2');
+    rw.link('/etc/passwd', '/etc/pw2');
+    rw.mkdir('/tmp/d');
+    rw.symlink('/bin/busybox', '/tmp/d/bb');
+    expect(rw.dockerDiff()).toEqual([
+      'C /etc',
+      'D /etc/group',
+      'A /etc/pw2',
+      'C /tmp',
+      'A /tmp/d',
+      'A /tmp/d/bb',
+      'C /usr',
+      'A /usr/new',
+      'A /usr/new/dir',
+      'C /var',
+      'C /var/spool',
+      'D /var/spool/mail',
+      'A /var/spool/x',
+      'D /var/www',
+      'A /var/www2',
+    ]);
+    // and the committed layer (docker save, tar -tv) holds the copied-up link source
+    expect(shape(rw.changeset())).toEqual([
+      'd 0755 /etc',
+      'wh /etc/group',
+      'f 0644 /etc/passwd',
+      'f 0644 /etc/pw2',
+      'd 1777 /tmp',
+      'd 0755 /tmp/d',
+      'l 0777 /tmp/d/bb',
+      'd 0755 /usr',
+      'd 0755 /usr/new',
+      'd 0755 /usr/new/dir',
+      'd 0755 /var',
+      'd 0755 /var/spool',
+      'opq /var/spool',
+      'f 0644 /var/spool/x',
+      'wh /var/www',
+      'd 0755 /var/www2',
+    ]);
+  });
 });

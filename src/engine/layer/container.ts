@@ -21,7 +21,7 @@
  * lower hard-linked file breaks the link, as overlay without the index feature does.
  */
 import { appendContent, contentSize, EMPTY, materialize, truncateContent } from '../fs/content.ts';
-import { dirEntry, fileEntry, symlinkEntry, type Entry } from '../fs/entry.ts';
+import { dirEntry, entryEquals, fileEntry, symlinkEntry, type Entry } from '../fs/entry.ts';
 import { FsError, type Content, type FsOps, type Stat } from '../fs/ops.ts';
 import { isWithin, joinParts } from '../fs/path.ts';
 import { realpath as realpathIn, resolve, type Resolved } from '../fs/resolve.ts';
@@ -84,13 +84,27 @@ export class ContainerLayer implements FsOps {
 
   /**
    * `docker diff` lines, sorted by path: `D` for a whiteout, `C` for an entry a lower layer
-   * also has, `A` otherwise. (An opaque directory is reported like any directory.)
+   * also has, `A` otherwise. Recorded on Docker 20.10 / overlay2 (`rm -rf /var/spool &&
+   * mkdir /var/spool && touch /var/spool/x && ln /etc/passwd /etc/pw2`):
+   * an opaque directory is `C` and each lower child it hides is `D`; the source of a hard
+   * link, copied up unchanged by link(2), is not reported (only `A /etc/pw2`).
    */
   dockerDiff(): string[] {
     const lines: string[] = [];
     for (const { path, change } of this.changeset().items()) {
-      if (change.kind === 'whiteout') lines.push(`D ${path}`);
-      else lines.push(`${this.inLowerLayers(path) ? 'C' : 'A'} ${path}`);
+      if (change.kind === 'whiteout') {
+        lines.push(`D ${path}`);
+        continue;
+      }
+      const parts = pathPartsOf(path);
+      const lower = this.lower.get(parts);
+      const e = change.entry;
+      if (e.type === 'file' && e.ino !== undefined && lower?.type === 'file' && sameFile(lower, e)) continue;
+      lines.push(`${this.inLowerLayers(path) ? 'C' : 'A'} ${path}`);
+      if (change.opaque && lower?.type === 'dir') {
+        const upperNames = new Set(this.changeset().names(parts));
+        for (const name of this.lower.list(parts)) if (!upperNames.has(name)) lines.push(`D ${joinParts([...parts, name])}`);
+      }
     }
     return lines.sort((a, b) => (a.slice(2) < b.slice(2) ? -1 : a.slice(2) > b.slice(2) ? 1 : 0));
   }
@@ -405,6 +419,11 @@ export class ContainerLayer implements FsOps {
     const next = fn(e);
     this.put(parts, e.ino !== undefined && e.type === 'file' ? { ...next, ino: undefined } : next);
   }
+}
+
+/** Unchanged by a copy-up that only added a link (same content, mode, owner, mtime). */
+function sameFile(lower: Entry, upper: Entry): boolean {
+  return entryEquals({ ...lower, ino: undefined }, { ...upper, ino: undefined });
 }
 
 function pathPartsOf(path: string): string[] {
