@@ -9,7 +9,8 @@ test('the app loads, says what it is, and throws no page error', async ({ page }
   await page.goto('./');
   await expect(page).toHaveTitle('layerlab');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('layerlab');
-  await expect(page.getByText('copy-on-write layer')).toBeVisible();
+  await expect(page.getByText(/copy-on-write/)).toBeVisible();
+  await expect(page.getByTestId('dockerfile-editor')).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/smoke.png' });
   expect(errors).toEqual([]);
 });

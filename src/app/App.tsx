@@ -1,34 +1,106 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { ENGINE_VERSION } from '../engine/version.ts';
+import { PanelArea } from '../panels/PanelArea.tsx';
+import { stepCount } from '../store/session.ts';
+import { preferences, session } from '../store/stores.ts';
+import { EditorPane } from './EditorPane.tsx';
+import { HelpOverlay } from './HelpOverlay.tsx';
+import { shortcutFor, type ShortcutAction } from './shortcuts.ts';
+import { Splitter } from './Splitter.tsx';
+import { StepBar } from './StepBar.tsx';
+import { LanguageSwitch, ThemeSwitch } from './Switches.tsx';
 
 /**
- * The first screen: says what layerlab is and where the editor and the
- * panels will live. Nothing here pretends to be a real build yet.
+ * The app shell: a header with the language and theme switches, the editor and the panel
+ * area side by side (resizable), the step bar, and the shortcuts overlay.
  */
 export function App() {
+  const { t } = useTranslation();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const editorFraction = useStore(preferences, (s) => s.editorFraction);
+  const setEditorFraction = useStore(preferences, (s) => s.setEditorFraction);
+  useShortcuts(helpOpen, setHelpOpen);
+
   return (
     <div className="app">
       <header className="app-header">
-        <h1>layerlab</h1>
-        <p className="tagline">
-          See exactly what Docker does with images: bootfs and rootfs, read-only layers joined by a
-          union mount, the container&apos;s copy-on-write layer, <code>docker commit</code> and{' '}
-          <code>docker build</code> with its cache.
-        </p>
+        <div className="brand">
+          <h1>{t('app.title')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <div className="controls">
+          <LanguageSwitch />
+          <ThemeSwitch />
+          <button type="button" className="help-button" data-testid="help-open" onClick={() => setHelpOpen(true)} title={`${t('help.open')} (?)`} aria-label={t('help.open')}>
+            ?
+          </button>
+        </div>
       </header>
-      <main className="workspace">
-        <section className="area editor-area" aria-label="Dockerfile editor">
-          <h2>Dockerfile</h2>
-          <p className="placeholder">The Dockerfile editor arrives with the editor issue.</p>
-        </section>
-        <section className="area panel-area" aria-label="Panels">
-          <h2>Panels</h2>
-          <p className="placeholder">
-            Build steps, layer stack, file-shadowing diff, file tree, terminal and image graph will
-            appear here.
-          </p>
-        </section>
+      <main className="workspace" style={{ gridTemplateColumns: `${editorFraction}fr 8px ${1 - editorFraction}fr` }}>
+        <EditorPane />
+        <Splitter fraction={editorFraction} onChange={setEditorFraction} label={t('splitter.label')} />
+        <PanelArea />
       </main>
-      <footer className="app-footer">engine {ENGINE_VERSION} · runs entirely in your browser</footer>
+      <StepBar />
+      <footer className="app-footer">{t('app.footer', { version: ENGINE_VERSION })}</footer>
+      {helpOpen ? <HelpOverlay onClose={() => setHelpOpen(false)} /> : null}
     </div>
   );
+}
+
+function isEditable(el: Element | null): boolean {
+  if (!el) return false;
+  if (el instanceof HTMLElement && el.isContentEditable) return true;
+  if (el instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'submit', 'reset'].includes(el.type);
+  return el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement;
+}
+
+/** The global keyboard shortcuts (listed in the help overlay). */
+function useShortcuts(helpOpen: boolean, setHelpOpen: (open: boolean) => void) {
+  const act = useCallback(
+    (action: ShortcutAction) => {
+      const s = session.getState();
+      switch (action.kind) {
+        case 'toggleHelp':
+          return setHelpOpen(!helpOpen);
+        case 'closeHelp':
+          return setHelpOpen(false);
+        case 'stepBack':
+          return s.stepBack();
+        case 'stepForward':
+          return s.stepForward();
+        case 'togglePlay':
+          return s.togglePlay();
+        case 'first':
+          return s.seek(0);
+        case 'last':
+          return s.seek(stepCount(s) - 1);
+        case 'focusEditor':
+          return document.querySelector<HTMLElement>('[data-testid="dockerfile-editor"] .cm-content')?.focus();
+        case 'panel':
+          return preferences.getState().setPanel(action.panel);
+      }
+    },
+    [helpOpen, setHelpOpen],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const target = e.target instanceof Element ? e.target : null;
+      const action = shortcutFor(e.key, {
+        editable: isEditable(target),
+        pressable: !!target?.closest('button, a[href], [role="button"], [role="tab"], [role="radio"]'),
+        modified: e.ctrlKey || e.altKey || e.metaKey,
+        helpOpen,
+      });
+      if (!action) return;
+      e.preventDefault();
+      act(action);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [act, helpOpen]);
 }

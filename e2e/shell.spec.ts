@@ -1,0 +1,165 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** The app shell (issue 8): layout, languages, themes, the editor, autosave, shortcuts. */
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png` });
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+const editorText = (page: Page) => page.locator('[data-testid="dockerfile-editor"] .cm-content');
+
+test('the layout fits 1280×720: editor, panel tabs, step bar, all on one screen', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('./');
+  await expect(page.getByTestId('dockerfile-editor')).toBeVisible();
+  await expect(editorText(page)).toContainText('FROM centos');
+  for (const name of ['Build steps', 'Layer stack', 'Shadowing diff', 'File tree', 'Terminal', 'Image graph']) {
+    await expect(page.getByRole('tab', { name })).toBeVisible();
+  }
+  for (const id of ['step-back', 'play', 'step-forward']) await expect(page.getByTestId(id)).toBeVisible();
+  // No page scroll at the classroom resolution.
+  const overflow = await page.evaluate<number>('document.documentElement.scrollHeight - window.innerHeight');
+  expect(overflow).toBeLessThanOrEqual(0);
+  await shot(page, 'shell-en-light');
+  expect(errors).toEqual([]);
+});
+
+test('nothing pretends to be a build: the step bar is disabled with its reason and the panel says what it waits for', async ({ page }) => {
+  await page.goto('./');
+  for (const id of ['step-back', 'play', 'step-forward']) await expect(page.getByTestId(id)).toBeDisabled();
+  await expect(page.getByText('No build yet: the builder is not part of layerlab yet.')).toBeVisible();
+  await expect(page.getByText(/Waiting for the builder/)).toBeVisible();
+  // The real build-steps panel owns this hook; the placeholder must not claim it.
+  await expect(page.getByTestId('build-steps')).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  await expect(page.getByText(/Waiting for the simulated docker CLI/)).toBeVisible();
+});
+
+test('switching to 中文 translates the interface at once and is remembered after a reload', async ({ page }) => {
+  await page.goto('./');
+  await page.getByTestId('lang').getByTestId('lang-zh').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('tab', { name: '构建步骤' })).toBeVisible();
+  await expect(page.getByText('还没有构建结果：layerlab 目前还没有构建器。')).toBeVisible();
+  await expect(page.getByTestId('lang-zh')).toHaveAttribute('aria-checked', 'true');
+  await shot(page, 'shell-zh-light');
+
+  await page.reload();
+  await expect(page.getByRole('tab', { name: '文件树' })).toBeVisible();
+  await page.getByTestId('lang-en').click();
+  await expect(page.getByRole('tab', { name: 'File tree' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test.describe('a browser that prefers Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+  test('opens in Chinese without being asked', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByRole('tab', { name: '镜像关系图' })).toBeVisible();
+    await expect(page.getByTestId('lang-zh')).toHaveAttribute('aria-checked', 'true');
+  });
+});
+
+test('the theme follows the system, switches, and is remembered', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./');
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(html).toHaveAttribute('data-theme', 'light');
+
+  await page.getByTestId('theme-dark').click();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect(html).toHaveCSS('background-color', 'rgb(13, 17, 23)');
+  await shot(page, 'shell-en-dark');
+
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await page.getByTestId('lang-zh').click();
+  await expect(page.getByRole('tab', { name: '构建步骤' })).toBeVisible();
+  await shot(page, 'shell-zh-dark');
+  await page.getByTestId('theme-light').click();
+  await expect(html).toHaveAttribute('data-theme', 'light');
+});
+
+test('typing into the editor, undo and redo, and the cursor position', async ({ page }) => {
+  await page.goto('./');
+  await editorText(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('RUN echo hello > /greeting');
+  await expect(editorText(page)).toContainText('RUN echo hello > /greeting');
+  await expect(page.getByText('Ln 9, Col 27')).toBeVisible();
+
+  await page.keyboard.press('Control+z');
+  await expect(editorText(page)).not.toContainText('echo hello');
+  await page.getByRole('button', { name: /Redo/ }).click();
+  await expect(editorText(page)).toContainText('RUN echo hello > /greeting');
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await expect(editorText(page)).not.toContainText('echo hello');
+});
+
+test('a reload keeps the Dockerfile being edited', async ({ page }) => {
+  await page.goto('./');
+  await editorText(page).click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('FROM busybox\nRUN touch /abc.txt\n');
+  await expect(editorText(page)).toContainText('RUN touch /abc.txt');
+  await page.reload();
+  await expect(editorText(page)).toContainText('FROM busybox');
+  await expect(editorText(page)).toContainText('RUN touch /abc.txt');
+  await expect(editorText(page)).not.toContainText('centos');
+});
+
+test('? lists the keyboard shortcuts; Esc closes the list', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('body').press('?');
+  const help = page.getByTestId('help');
+  await expect(help).toBeVisible();
+  await expect(help.getByText('Step forward one build step')).toBeVisible();
+  await shot(page, 'shell-help');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  // Typing ? in the editor types it; it does not open the list.
+  await editorText(page).click();
+  await page.keyboard.type('?');
+  await expect(help).toBeHidden();
+  await expect(editorText(page)).toContainText('?');
+});
+
+test('the splitter resizes the editor by keyboard and pointer, and the width is remembered', async ({ page }) => {
+  await page.goto('./');
+  const editor = page.locator('.editor-area');
+  const before = (await editor.boundingBox())!.width;
+  const splitter = page.getByRole('separator');
+  await splitter.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await editor.boundingBox())!.width).toBeGreaterThan(before + 80);
+
+  const box = (await splitter.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(400, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await editor.boundingBox())!.width).toBeLessThan(400);
+  const dragged = (await editor.boundingBox())!.width;
+
+  await page.reload();
+  await expect.poll(async () => Math.round((await editor.boundingBox())!.width)).toBe(Math.round(dragged));
+});
+
+test('number keys switch panels when the focus is outside the editor', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('body').press('4');
+  await expect(page.getByRole('tab', { name: 'File tree' })).toHaveAttribute('aria-selected', 'true');
+  await editorText(page).click();
+  await page.keyboard.type('5');
+  await expect(page.getByRole('tab', { name: 'File tree' })).toHaveAttribute('aria-selected', 'true');
+});

@@ -1,0 +1,66 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { selectLanguage } from '../store/preferences.ts';
+import { documentStore, preferences, session } from '../store/stores.ts';
+
+// CodeMirror is the largest dependency: it loads after the first paint.
+const DockerfileEditor = lazy(() => import('../editor/DockerfileEditor.tsx'));
+
+/** The editor area: the Dockerfile editor and, under it, the cursor position and the check result. */
+export function EditorPane() {
+  const { t } = useTranslation();
+  return (
+    <section className="area editor-area" aria-label={t('editor.title')}>
+      <Suspense
+        fallback={
+          <>
+            <div className="editor-head">
+              <h2 className="area-title">{t('editor.title')}</h2>
+            </div>
+            <p className="muted editor-loading">{t('editor.loading')}</p>
+          </>
+        }
+      >
+        <DockerfileEditor />
+      </Suspense>
+      <EditorStatus />
+    </section>
+  );
+}
+
+function EditorStatus() {
+  const { t } = useTranslation();
+  const cursor = useStore(documentStore, (s) => s.cursor);
+  const check = useStore(session, (s) => s.check);
+  const diagnostics = useStore(session, (s) => s.diagnostics);
+  const language = useStore(preferences, selectLanguage);
+  const first = diagnostics[0];
+
+  let status: string;
+  let kind = 'ok';
+  if (check.kind === 'failed') {
+    status = t('editor.workerFailed', { reason: check.reason });
+    kind = 'error';
+  } else if (check.kind !== 'done') status = t('editor.checking');
+  else if (check.parser === 'missing') {
+    status = t('editor.parserMissing');
+    kind = 'muted';
+  } else if (first) {
+    status = `${t('editor.problems', { count: diagnostics.length })} · ${t('editor.firstProblem', {
+      line: first.start.line,
+      column: first.start.column,
+      message: first.message[language],
+    })}`;
+    kind = 'error';
+  } else status = t('editor.noProblems');
+
+  return (
+    <div className="editor-status">
+      <span className={`check check-${kind}`} data-testid="editor-status" aria-live="polite">
+        {status}
+      </span>
+      <span className="position">{t('editor.position', { line: cursor.line, column: cursor.column })}</span>
+    </div>
+  );
+}

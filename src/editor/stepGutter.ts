@@ -1,0 +1,66 @@
+import { RangeSet, StateEffect, StateField, type Extension } from '@codemirror/state';
+import { GutterMarker, gutter } from '@codemirror/view';
+import { humanSize } from '../engine/format/size.ts';
+import type { StepMark } from './stepMarks.ts';
+
+/** Words the gutter needs, in the current language (set with `setStepMarks`). */
+export interface StepWords {
+  step(n: number): string;
+  hit: string;
+  miss: string;
+  empty: string;
+  base: string;
+}
+
+class StepMarker extends GutterMarker {
+  constructor(
+    readonly mark: StepMark,
+    readonly words: StepWords,
+  ) {
+    super();
+  }
+  override eq(other: StepMarker): boolean {
+    const a = this.mark;
+    const b = other.mark;
+    return a.step === b.step && a.cache === b.cache && a.layer === b.layer && a.sizeBytes === b.sizeBytes && a.current === b.current && this.words === other.words;
+  }
+  override toDOM(): Node {
+    const { mark, words } = this;
+    const el = document.createElement('span');
+    el.className = `cm-step-mark cm-step-${mark.cache}${mark.current ? ' cm-step-current' : ''}`;
+    el.dataset.gutterStep = String(mark.step);
+    el.dataset.gutterCache = mark.cache;
+    const size = mark.layer === 'base' ? words.base : mark.sizeBytes === null ? words.empty : humanSize(mark.sizeBytes);
+    el.textContent = `${mark.step} ${mark.cache === 'hit' ? '✓' : '•'} ${size}`;
+    el.title = `${words.step(mark.step)} · ${mark.cache === 'hit' ? words.hit : words.miss} · ${size}`;
+    return el;
+  }
+}
+
+export const setStepMarks = StateEffect.define<{ marks: Map<number, StepMark>; words: StepWords }>();
+
+const stepMarkers = StateField.define<RangeSet<GutterMarker>>({
+  create: () => RangeSet.empty,
+  update(value, tr) {
+    let next = value.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (!effect.is(setStepMarks)) continue;
+      const { marks, words } = effect.value;
+      const doc = tr.state.doc;
+      const ranges = [...marks]
+        .filter(([line]) => line >= 1 && line <= doc.lines)
+        .sort(([a], [b]) => a - b)
+        .map(([line, mark]) => new StepMarker(mark, words).range(doc.line(line).from));
+      next = RangeSet.of(ranges);
+    }
+    return next;
+  },
+});
+
+/**
+ * The gutter that shows, per instruction, its build step number, cache hit or miss and its
+ * layer size (or "empty layer"). Empty, and zero-width, until a build exists.
+ */
+export function stepGutter(): Extension {
+  return [stepMarkers, gutter({ class: 'cm-step-gutter', markers: (view) => view.state.field(stepMarkers) })];
+}

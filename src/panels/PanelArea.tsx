@@ -1,0 +1,53 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { preferences } from '../store/stores.ts';
+import { PANELS, type PanelDescriptor } from './registry.ts';
+
+/**
+ * The panel area: one tab per panel, the chosen panel below. Panels read from the store and
+ * never call each other; this component only chooses which one is visible.
+ */
+export function PanelArea() {
+  const { t } = useTranslation();
+  const current = useStore(preferences, (s) => s.panel);
+  const setPanel = useStore(preferences, (s) => s.setPanel);
+  const shown = PANELS.find((p) => p.id === current) ?? PANELS[0];
+
+  return (
+    <section className="area panel-area" aria-label={t('panels.label')}>
+      <div className="tabs" role="tablist" aria-label={t('panels.label')}>
+        {PANELS.map((p, i) => (
+          <button
+            key={p.id}
+            type="button"
+            role="tab"
+            id={`tab-${p.id}`}
+            aria-selected={p.id === shown.id}
+            aria-controls={`panel-${p.id}`}
+            data-panel-tab={p.id}
+            className="tab"
+            title={`${t(`panels.${p.id}`)} (${i + 1})`}
+            onClick={() => setPanel(p.id)}
+          >
+            {t(`panels.${p.id}`)}
+          </button>
+        ))}
+      </div>
+      <div className="panel-body" role="tabpanel" id={`panel-${shown.id}`} aria-labelledby={`tab-${shown.id}`}>
+        <Suspense fallback={null}>{shown.component ? <shown.component /> : <Waiting panel={shown} />}</Suspense>
+      </div>
+    </section>
+  );
+}
+
+function Waiting({ panel }: { panel: PanelDescriptor }) {
+  const { t } = useTranslation();
+  return (
+    <div className="panel-waiting" data-panel={panel.id} data-waiting-for={panel.waitsFor}>
+      <h2>{t(`panels.${panel.id}`)}</h2>
+      <p>{t(`panels.about.${panel.id}`)}</p>
+      <p className="waiting-note">{t(panel.waitsFor === 'builder' ? 'panels.waitingForBuilder' : 'panels.waitingForRuntime')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { DOCUMENT_KEY, EXAMPLE_DOCKERFILE, createDocumentStore } from './document.ts';
+import { memoryStorage } from './storage.ts';
+
+describe('the document store', () => {
+  it('starts with the tutorial Dockerfile and version 0', () => {
+    const s = createDocumentStore(memoryStorage()).getState();
+    expect(s.text).toBe(EXAMPLE_DOCKERFILE);
+    expect(s.version).toBe(0);
+  });
+
+  it('bumps the version on every real change and only then', () => {
+    const store = createDocumentStore(memoryStorage());
+    store.getState().setText('FROM alpine\n');
+    store.getState().setText('FROM alpine\n');
+    expect(store.getState().version).toBe(1);
+    store.getState().setText('FROM alpine:3.20\n');
+    expect(store.getState().version).toBe(2);
+  });
+
+  it('keeps the text across a reload, and only the text', () => {
+    const storage = memoryStorage();
+    const store = createDocumentStore(storage);
+    store.getState().setText('FROM busybox\nRUN touch /abc.txt\n');
+    store.getState().setSelection({ anchor: 3, head: 5 }, { line: 1, column: 6 });
+    expect(JSON.parse(storage.data.get(DOCUMENT_KEY) ?? '{}').state).toEqual({ text: 'FROM busybox\nRUN touch /abc.txt\n' });
+
+    const reloaded = createDocumentStore(storage).getState();
+    expect(reloaded.text).toBe('FROM busybox\nRUN touch /abc.txt\n');
+    expect(reloaded.cursor).toEqual({ line: 1, column: 1 });
+  });
+
+  it('ignores a stored text that is not a string', () => {
+    const storage = memoryStorage({ [DOCUMENT_KEY]: JSON.stringify({ state: { text: 42 }, version: 1 }) });
+    expect(createDocumentStore(storage).getState().text).toBe(EXAMPLE_DOCKERFILE);
+  });
+});

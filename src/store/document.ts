@@ -1,0 +1,76 @@
+import { createStore } from 'zustand/vanilla';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+
+/** The Dockerfile from the tutorial this project grew from (the centos + redis image). */
+export const EXAMPLE_DOCKERFILE = `FROM centos
+MAINTAINER 271967835@qq.com
+RUN yum -y update &&yum -y install epel-release&& yum -y install redis&&yum -y install net-tools
+EXPOSE 6379
+RUN sed -i -e 's@bind 127.0.0.1@bind 0.0.0.0@g' /etc/redis.conf
+RUN sed -i -e 's@protected-mode yes@protected-mode no@g' /etc/redis.conf
+ENTRYPOINT ["/usr/bin/redis-server","/etc/redis.conf"]
+CMD []
+`;
+
+export interface Cursor {
+  /** 1-based line and column of the main selection's head. */
+  line: number;
+  column: number;
+}
+
+export interface Selection {
+  /** Offsets into the text; `anchor === head` for a plain cursor. */
+  anchor: number;
+  head: number;
+}
+
+export interface DocumentState {
+  text: string;
+  /** Bumped on every change of `text`; analyses carry it so stale answers can be dropped. */
+  version: number;
+  cursor: Cursor;
+  selection: Selection;
+  /** How many edits can be undone / redone (the editor's history owns the edits themselves). */
+  undoDepth: number;
+  redoDepth: number;
+  setText(text: string): void;
+  setSelection(selection: Selection, cursor: Cursor): void;
+  setHistoryDepth(undoDepth: number, redoDepth: number): void;
+}
+
+export const DOCUMENT_KEY = 'layerlab.document';
+
+export function createDocumentStore(storage: StateStorage) {
+  return createStore<DocumentState>()(
+    persist(
+      (set, get) => ({
+        text: EXAMPLE_DOCKERFILE,
+        version: 0,
+        cursor: { line: 1, column: 1 },
+        selection: { anchor: 0, head: 0 },
+        undoDepth: 0,
+        redoDepth: 0,
+        setText: (text) => {
+          if (text !== get().text) set({ text, version: get().version + 1 });
+        },
+        setSelection: (selection, cursor) => set({ selection, cursor }),
+        setHistoryDepth: (undoDepth, redoDepth) => {
+          if (undoDepth !== get().undoDepth || redoDepth !== get().redoDepth) set({ undoDepth, redoDepth });
+        },
+      }),
+      {
+        name: DOCUMENT_KEY,
+        version: 1,
+        storage: createJSONStorage(() => storage),
+        // Only the text survives a reload; a text that is not a string is ignored.
+        partialize: (s) => ({ text: s.text }),
+        merge: (persisted, current) => {
+          const text = (persisted as { text?: unknown } | null)?.text;
+          return typeof text === 'string' ? { ...current, text } : current;
+        },
+      },
+    ),
+  );
+}
+
+export type DocumentStore = ReturnType<typeof createDocumentStore>;

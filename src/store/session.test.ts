@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Analysis, BuildView } from '../worker/protocol.ts';
+import { createSessionStore, stepCount } from './session.ts';
+
+/** A build of `n` steps, as a builder would send it (test data, never shown in the app). */
+function buildOf(n: number, id = 'a'): BuildView {
+  return {
+    steps: Array.from({ length: n }, (_, i) => ({
+      step: i + 1,
+      line: i + 1,
+      endLine: i + 1,
+      layer: i === 0 ? 'base' : 'layer',
+      cache: 'miss',
+      sizeBytes: i === 0 ? null : 10 * i,
+      imageId: `sha256:${id}${i}`,
+    })),
+  };
+}
+
+const analysis = (version: number, build: BuildView | null, diagnostics: Analysis['diagnostics'] = []): Analysis => ({
+  version,
+  parser: 'ready',
+  diagnostics,
+  build,
+});
+
+const error = {
+  severity: 'error' as const,
+  id: 'unknown-instruction',
+  start: { line: 2, column: 1 },
+  end: { line: 2, column: 5 },
+  message: { en: 'unknown instruction: FORM', 'zh-CN': '未知指令：FORM' },
+};
+
+describe('the session store', () => {
+  it('has nothing to step through before a build', () => {
+    const store = createSessionStore();
+    store.getState().stepForward();
+    store.getState().togglePlay();
+    expect(store.getState()).toMatchObject({ cursor: 0, playing: false, build: null });
+  });
+
+  it('drops an analysis older than the one it already has', () => {
+    const store = createSessionStore();
+    store.getState().receive(analysis(5, null, [error]));
+    store.getState().receive(analysis(4, null, []));
+    expect(store.getState().diagnostics).toEqual([error]);
+    expect(store.getState().analysedVersion).toBe(5);
+  });
+
+  it('keeps the last good build on screen, marked stale, while the text does not build', () => {
+    const store = createSessionStore();
+    store.getState().receive(analysis(1, buildOf(3)));
+    store.getState().receive(analysis(2, null, [error]));
+    expect(stepCount(store.getState())).toBe(3);
+    expect(store.getState().stale).toBe(true);
+    expect(store.getState().diagnostics).toEqual([error]);
+    store.getState().receive(analysis(3, buildOf(4)));
+    expect(store.getState()).toMatchObject({ stale: false, diagnostics: [] });
+  });
+
+  it('plays to the end and stops there; playing again starts from the first step', () => {
+    const store = createSessionStore();
+    store.getState().receive(analysis(1, buildOf(3)));
+    store.getState().togglePlay();
+    store.getState().stepForward();
+    expect(store.getState().playing).toBe(true);
+    store.getState().stepForward();
+    expect(store.getState()).toMatchObject({ cursor: 2, playing: false });
+    store.getState().togglePlay();
+    expect(store.getState()).toMatchObject({ cursor: 0, playing: true });
+  });
+
+  it('keeps the cursor on a step of the build, whatever the moves and new builds', () => {
+    const move = fc.oneof(
+      fc.constant('back' as const),
+      fc.constant('forward' as const),
+      fc.integer({ min: -5, max: 20 }).map((i) => ({ seek: i })),
+      fc.integer({ min: 1, max: 12 }).map((n) => ({ build: n })),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.array(move, { maxLength: 40 }), (n, moves) => {
+        const store = createSessionStore();
+        let version = 0;
+        store.getState().receive(analysis(++version, buildOf(n)));
+        for (const m of moves) {
+          const s = store.getState();
+          if (m === 'back') s.stepBack();
+          else if (m === 'forward') s.stepForward();
+          else if ('seek' in m) s.seek(m.seek);
+          else s.receive(analysis(++version, buildOf(m.build)));
+          const { cursor } = store.getState();
+          expect(cursor).toBeGreaterThanOrEqual(0);
+          expect(cursor).toBeLessThan(stepCount(store.getState()));
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,87 @@
+import { createStore } from 'zustand/vanilla';
+import type { Analysis, BuildView, DiagnosticView } from '../worker/protocol.ts';
+
+/** Steps per second when playing a build. */
+export const SPEEDS = [0.5, 1, 2, 4] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export type CheckStatus =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'done'; parser: Analysis['parser'] }
+  | { kind: 'failed'; reason: string };
+
+export interface SessionState {
+  check: CheckStatus;
+  /** Diagnostics of the newest analysed version of the text. */
+  diagnostics: readonly DiagnosticView[];
+  /** The document version the diagnostics belong to (-1 before the first analysis). */
+  analysedVersion: number;
+  /** The last good build; kept when the text stops building, then marked stale. */
+  build: BuildView | null;
+  stale: boolean;
+  /** 0-based index of the step the panels show (the state after that step). */
+  cursor: number;
+  playing: boolean;
+  speed: Speed;
+  startChecking(): void;
+  /** Takes an analysis from the worker; ignored if an analysis of a newer version is already in. */
+  receive(analysis: Analysis): void;
+  fail(reason: string): void;
+  stepBack(): void;
+  stepForward(): void;
+  seek(index: number): void;
+  togglePlay(): void;
+  setSpeed(speed: Speed): void;
+}
+
+export const stepCount = (s: Pick<SessionState, 'build'>): number => s.build?.steps.length ?? 0;
+
+export function createSessionStore() {
+  return createStore<SessionState>()((set, get) => {
+    const clamp = (index: number) => Math.max(0, Math.min(stepCount(get()) - 1, Math.trunc(index)));
+    return {
+      check: { kind: 'idle' },
+      diagnostics: [],
+      analysedVersion: -1,
+      build: null,
+      stale: false,
+      cursor: 0,
+      playing: false,
+      speed: 1,
+      startChecking: () => set({ check: { kind: 'checking' } }),
+      receive: (analysis) => {
+        if (analysis.version < get().analysedVersion) return;
+        const base = {
+          check: { kind: 'done', parser: analysis.parser } as const,
+          diagnostics: analysis.diagnostics,
+          analysedVersion: analysis.version,
+        };
+        if (analysis.build) {
+          const last = analysis.build.steps.length - 1;
+          set({ ...base, build: analysis.build, stale: false, cursor: Math.max(0, Math.min(get().cursor, last)) });
+        } else {
+          // Keep the last good build on screen, marked stale, while the text does not build.
+          set({ ...base, stale: get().build !== null });
+        }
+      },
+      fail: (reason) => set({ check: { kind: 'failed', reason }, playing: false }),
+      stepBack: () => set({ cursor: clamp(get().cursor - 1), playing: false }),
+      stepForward: () => {
+        const next = clamp(get().cursor + 1);
+        set({ cursor: next, playing: get().playing && next < stepCount(get()) - 1 });
+      },
+      seek: (index) => set({ cursor: clamp(index) }),
+      togglePlay: () => {
+        const n = stepCount(get());
+        if (n === 0) return set({ playing: false });
+        if (get().playing) return set({ playing: false });
+        // Playing from the last step starts again from the first.
+        set({ playing: true, cursor: get().cursor >= n - 1 ? 0 : get().cursor });
+      },
+      setSpeed: (speed) => set({ speed }),
+    };
+  });
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;

@@ -1,0 +1,66 @@
+/**
+ * What crosses the worker boundary: plain, structured-cloneable data only. The engine runs
+ * in the worker (src/worker/engine.worker.ts); the store receives these values and the
+ * panels read them from the store.
+ */
+import type { Language } from '../i18n/language.ts';
+
+/** A place in the Dockerfile: 1-based line, 1-based column (in UTF-16 code units). */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
+/** A message already rendered in every interface language, so switching language needs no round trip. */
+export type LocalizedText = Readonly<Record<Language, string>>;
+
+export interface DiagnosticView {
+  severity: 'error' | 'warning';
+  /** The message id from the Dockerfile front end (stable, for tests and links). */
+  id: string;
+  start: TextPosition;
+  /** Exclusive end; equal to `start` for a point. */
+  end: TextPosition;
+  message: LocalizedText;
+}
+
+/** One step of a build as the panels draw it (filled in once the builder exists). */
+export interface BuildStepView {
+  /** 1-based step number, as `Step N/M` in the classic log. */
+  step: number;
+  /** First and last line (1-based) of the instruction in the Dockerfile. */
+  line: number;
+  endLine: number;
+  layer: 'layer' | 'empty' | 'base';
+  cache: 'hit' | 'miss';
+  /** Size of the layer's changeset in bytes; null for an empty layer or a base image. */
+  sizeBytes: number | null;
+  imageId: string;
+}
+
+export interface BuildView {
+  steps: readonly BuildStepView[];
+}
+
+/** The result of analysing one version of the Dockerfile text. */
+export interface Analysis {
+  /** The document version this analysis is of; older answers are dropped. */
+  version: number;
+  /** Whether the Dockerfile front end is available in this build of layerlab. */
+  parser: 'ready' | 'missing';
+  diagnostics: readonly DiagnosticView[];
+  /** The build of this text, or null while there is no builder or the text does not build. */
+  build: BuildView | null;
+}
+
+/** Help for the word under the pointer in the editor, if the front end knows it. */
+export interface HelpView {
+  title: string;
+  body: string;
+}
+
+/** The API the worker exposes (through comlink). */
+export interface EngineApi {
+  analyze(text: string, version: number): Promise<Analysis>;
+  help(text: string, offset: number, language: Language): Promise<HelpView | null>;
+}
