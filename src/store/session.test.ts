@@ -72,6 +72,18 @@ describe('the session store', () => {
     expect(store.getState()).toMatchObject({ cursor: 0, playing: true });
   });
 
+  it('holds one selection for every panel, and ignores re-selecting the same thing', () => {
+    const store = createSessionStore();
+    let changes = 0;
+    store.subscribe(() => changes++);
+    store.getState().select({ kind: 'path', path: '/etc/redis.conf' });
+    store.getState().select({ kind: 'path', path: '/etc/redis.conf' });
+    expect(store.getState().selection).toEqual({ kind: 'path', path: '/etc/redis.conf' });
+    expect(changes).toBe(1);
+    store.getState().select(null);
+    expect(store.getState().selection).toBeNull();
+  });
+
   it('keeps the cursor on a step of the build, whatever the moves and new builds', () => {
     const move = fc.oneof(
       fc.constant('back' as const),

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { Analysis, BuildView, DiagnosticView } from '../worker/protocol.ts';
+import { sameSelection, type PanelSelection } from './selection.ts';
 
 /** Steps per second when playing a build. */
 export const SPEEDS = [0.5, 1, 2, 4] as const;
@@ -24,6 +25,8 @@ export interface SessionState {
   cursor: number;
   playing: boolean;
   speed: Speed;
+  /** The step, layer, path, image or container selected in any panel. */
+  selection: PanelSelection | null;
   startChecking(): void;
   /** Takes an analysis from the worker; ignored if an analysis of a newer version is already in. */
   receive(analysis: Analysis): void;
@@ -33,6 +36,7 @@ export interface SessionState {
   seek(index: number): void;
   togglePlay(): void;
   setSpeed(speed: Speed): void;
+  select(selection: PanelSelection | null): void;
 }
 
 export const stepCount = (s: Pick<SessionState, 'build'>): number => s.build?.steps.length ?? 0;
@@ -49,6 +53,7 @@ export function createSessionStore() {
       cursor: 0,
       playing: false,
       speed: 1,
+      selection: null,
       startChecking: () => set({ check: { kind: 'checking' } }),
       receive: (analysis) => {
         if (analysis.version < get().analysedVersion) return;
@@ -80,6 +85,9 @@ export function createSessionStore() {
         set({ playing: true, cursor: get().cursor >= n - 1 ? 0 : get().cursor });
       },
       setSpeed: (speed) => set({ speed }),
+      select: (selection) => {
+        if (!sameSelection(selection, get().selection)) set({ selection });
+      },
     };
   });
 }
