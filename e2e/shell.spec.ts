@@ -2,7 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 
 /** The app shell (issue 8): layout, languages, themes, the editor, autosave, shortcuts. */
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png` });
+/** A screenshot once the lazily loaded editor is on screen (someone looks at these). */
+async function shot(page: Page, name: string) {
+  await expect(page.locator('[data-testid="dockerfile-editor"] .cm-content')).toBeVisible();
+  await page.screenshot({ path: `test-results/screenshots/${name}.png` });
+}
 
 function collectErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -89,6 +93,12 @@ test('the theme follows the system, switches, and is remembered', async ({ page 
   await expect(html).toHaveAttribute('data-theme', 'light');
 });
 
+test('the engine worker answers: the check status leaves "Checking…"', async ({ page }) => {
+  await page.goto('./');
+  // Until the Dockerfile front end lands the worker says so; afterwards it reports problems.
+  await expect(page.getByTestId('editor-status')).toHaveText(/not part of layerlab yet|No problems found|problem/);
+});
+
 test('typing into the editor, undo and redo, and the cursor position', async ({ page }) => {
   await page.goto('./');
   await editorText(page).click();
@@ -119,6 +129,7 @@ test('a reload keeps the Dockerfile being edited', async ({ page }) => {
 
 test('? lists the keyboard shortcuts; Esc closes the list', async ({ page }) => {
   await page.goto('./');
+  await expect(editorText(page)).toContainText('FROM centos');
   await page.locator('body').press('?');
   const help = page.getByTestId('help');
   await expect(help).toBeVisible();
