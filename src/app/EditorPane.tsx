@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { selectLanguage } from '../store/preferences.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { documentStore, preferences, session } from '../store/stores.ts';
 
 // CodeMirror is the largest dependency: it loads after the first paint.
@@ -12,6 +13,7 @@ export function EditorPane() {
   const { t } = useTranslation();
   return (
     <section className="area editor-area" aria-label={t('editor.title')}>
+      <ErrorBoundary>
       <Suspense
         fallback={
           <>
@@ -24,6 +26,7 @@ export function EditorPane() {
       >
         <DockerfileEditor />
       </Suspense>
+      </ErrorBoundary>
       <EditorStatus />
     </section>
   );

@@ -92,6 +92,11 @@ export const en = {
   splitter: {
     label: 'Resize the editor and the panels',
   },
+  failure: {
+    title: 'This part of layerlab stopped working',
+    detail: 'The rest of the app still works and your Dockerfile is saved. What went wrong: {{message}}',
+    retry: 'Try again',
+  },
 } as const;
 
 /** A catalog with the same shape as the English one, any text in its leaves. */

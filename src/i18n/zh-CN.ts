@@ -91,4 +91,9 @@ export const zhCN: Catalog = {
   splitter: {
     label: '调整编辑器和面板的宽度',
   },
+  failure: {
+    title: 'layerlab 的这一部分出错了',
+    detail: '应用的其他部分仍可使用，你的 Dockerfile 已保存。出错原因：{{message}}',
+    retry: '重试',
+  },
 };

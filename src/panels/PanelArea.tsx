@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
 import { preferences } from '../store/stores.ts';
 import { PANELS, type PanelDescriptor } from './registry.ts';
 
@@ -35,7 +36,9 @@ export function PanelArea() {
         ))}
       </div>
       <div className="panel-body" role="tabpanel" id={`panel-${shown.id}`} aria-labelledby={`tab-${shown.id}`}>
-        <Suspense fallback={null}>{shown.component ? <shown.component /> : <Waiting panel={shown} />}</Suspense>
+        <ErrorBoundary key={shown.id}>
+          <Suspense fallback={null}>{shown.component ? <shown.component /> : <Waiting panel={shown} />}</Suspense>
+        </ErrorBoundary>
       </div>
     </section>
   );
