@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { previewPort } from '../playwright.config.ts';
 
 /** The app shell (issue 8): layout, languages, themes, the editor, autosave, shortcuts. */
 
@@ -97,6 +98,14 @@ test('the engine worker answers: the check status leaves "Checking…"', async (
   await page.goto('./');
   // Until the Dockerfile front end lands the worker says so; afterwards it reports problems.
   await expect(page.getByTestId('editor-status')).toHaveText(/not part of layerlab yet|No problems found|problem/);
+});
+
+test('the production build loads the editor chunk and the engine worker from relative paths', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(`http://127.0.0.1:${previewPort}/`);
+  await expect(editorText(page)).toContainText('FROM centos');
+  await expect(page.getByTestId('editor-status')).toHaveText(/not part of layerlab yet|No problems found|problem/);
+  expect(errors).toEqual([]);
 });
 
 test('typing into the editor, undo and redo, and the cursor position', async ({ page }) => {
