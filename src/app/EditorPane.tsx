@@ -46,10 +46,7 @@ function EditorStatus() {
     status = t('editor.workerFailed', { reason: check.reason });
     kind = 'error';
   } else if (check.kind !== 'done') status = t('editor.checking');
-  else if (check.parser === 'missing') {
-    status = t('editor.parserMissing');
-    kind = 'muted';
-  } else if (first) {
+  else if (first) {
     status = `${t('editor.problems', { count: diagnostics.length })} · ${t('editor.firstProblem', {
       line: first.start.line,
       column: first.start.column,
@@ -60,7 +57,7 @@ function EditorStatus() {
 
   return (
     <div className="editor-status">
-      <span className={`check check-${kind}`} data-testid="editor-status" aria-live="polite">
+      <span className={`check check-${kind}`} data-testid="editor-status" aria-live="polite" title={status}>
         {status}
       </span>
       <span className="position">{t('editor.position', { line: cursor.line, column: cursor.column })}</span>

@@ -49,7 +49,6 @@ export const en = {
     problems_one: '{{count}} problem',
     problems_other: '{{count}} problems',
     firstProblem: 'Line {{line}}, column {{column}}: {{message}}',
-    parserMissing: 'The Dockerfile parser is not part of layerlab yet: no checks run.',
     workerFailed: 'The background checker stopped: {{reason}}',
     gutterTitle: 'Build step, cache and layer size per line (after a build)',
     stepMarker: 'Step {{step}}',

@@ -48,7 +48,6 @@ export const zhCN: Catalog = {
     problems_one: '{{count}} 个问题',
     problems_other: '{{count}} 个问题',
     firstProblem: '第 {{line}} 行第 {{column}} 列：{{message}}',
-    parserMissing: 'layerlab 还没有 Dockerfile 解析器：目前不做任何检查。',
     workerFailed: '后台检查程序已停止：{{reason}}',
     gutterTitle: '每行对应的构建步骤、缓存情况和层大小（构建之后显示）',
     stepMarker: '第 {{step}} 步',

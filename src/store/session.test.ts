@@ -20,7 +20,6 @@ function buildOf(n: number, id = 'a'): BuildView {
 
 const analysis = (version: number, build: BuildView | null, diagnostics: Analysis['diagnostics'] = []): Analysis => ({
   version,
-  parser: 'ready',
   diagnostics,
   build,
 });

@@ -9,7 +9,7 @@ export type Speed = (typeof SPEEDS)[number];
 export type CheckStatus =
   | { kind: 'idle' }
   | { kind: 'checking' }
-  | { kind: 'done'; parser: Analysis['parser'] }
+  | { kind: 'done' }
   | { kind: 'failed'; reason: string };
 
 export interface SessionState {
@@ -58,7 +58,7 @@ export function createSessionStore() {
       receive: (analysis) => {
         if (analysis.version < get().analysedVersion) return;
         const base = {
-          check: { kind: 'done', parser: analysis.parser } as const,
+          check: { kind: 'done' } as const,
           diagnostics: analysis.diagnostics,
           analysedVersion: analysis.version,
         };

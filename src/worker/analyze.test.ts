@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.ts';
-import type { Frontend } from './frontend.ts';
+import { FRONTEND } from './frontend.ts';
 
-describe('analyze', () => {
-  it('says the parser is missing and invents no diagnostics or build without a front end', () => {
-    expect(analyze(null, 'FORM centos\n', 3)).toEqual({ version: 3, parser: 'missing', diagnostics: [], build: null });
+describe('analyze with the real Dockerfile front end', () => {
+  it('finds nothing wrong in the tutorial Dockerfile, and invents no build', () => {
+    const text = 'FROM centos\nMAINTAINER 271967835@qq.com\nEXPOSE 6379\nCMD []\n';
+    expect(analyze(FRONTEND, text, 3)).toEqual({ version: 3, diagnostics: [], build: null });
   });
 
-  it('passes the front end diagnostics through, tagged with the version', () => {
-    const diagnostic = {
-      severity: 'error' as const,
-      id: 'x',
-      start: { line: 1, column: 1 },
-      end: { line: 1, column: 5 },
-      message: { en: 'e', 'zh-CN': 'z' },
-    };
-    const frontend: Frontend = { diagnose: (text) => (text.startsWith('FORM') ? [diagnostic] : []), help: () => null };
-    expect(analyze(frontend, 'FORM centos\n', 7)).toEqual({ version: 7, parser: 'ready', diagnostics: [diagnostic], build: null });
-    expect(analyze(frontend, 'FROM centos\n', 8).diagnostics).toEqual([]);
+  it("passes the parser's positioned diagnostics through, in English and Chinese", () => {
+    const { diagnostics, version } = analyze(FRONTEND, 'FROM centos\nENV foo\n', 8);
+    expect(version).toBe(8);
+    expect(diagnostics).toHaveLength(1);
+    const [d] = diagnostics;
+    expect(d).toMatchObject({ severity: 'error', id: 'missing-arguments', start: { line: 2, column: 5 }, end: { line: 2, column: 8 } });
+    expect(d.message.en).toContain('ENV');
+    expect(d.message['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('gives plain data that survives the structured clone of postMessage', () => {
+    const analysis = analyze(FRONTEND, 'FROM a\nRUN <<EOF\nx\n', 1);
+    expect(structuredClone(analysis)).toEqual(analysis);
+    expect(analysis.diagnostics[0].id).toBe('unterminated-heredoc');
   });
 });

@@ -46,8 +46,6 @@ export interface BuildView {
 export interface Analysis {
   /** The document version this analysis is of; older answers are dropped. */
   version: number;
-  /** Whether the Dockerfile front end is available in this build of layerlab. */
-  parser: 'ready' | 'missing';
   diagnostics: readonly DiagnosticView[];
   /** The build of this text, or null while there is no builder or the text does not build. */
   build: BuildView | null;
