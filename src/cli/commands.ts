@@ -4,4 +4,5 @@ import type { CliCommand } from './command.ts';
  * Every `layerlab` subcommand. A later issue adds one by writing its module
  * in this folder and listing it here.
  */
-export const COMMANDS: readonly CliCommand[] = [];
+import { parseCommand } from './parse.ts';
+export const COMMANDS: readonly CliCommand[] = [parseCommand];

@@ -40,6 +40,8 @@ export interface InstructionNode {
   original: string;
   /** From the keyword to the end of the last line the instruction uses (here-documents included). */
   range: Range;
+  /** The parser already reported an error in this instruction (it is not given a meaning). */
+  broken: boolean;
 }
 
 export interface Directive {

@@ -4,6 +4,7 @@
  */
 import { isBlank, isSpace } from './chars.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import { syntaxOf } from './help.ts';
 import { parseJsonArray } from './json.ts';
 import { parseWords, splitBlank, type Word } from './words.ts';
 
@@ -73,7 +74,7 @@ const nameValue: LayoutFn = (rest, base, keyword, escape) => {
       return {
         args: [],
         json: false,
-        problems: [{ id: 'missing-arguments', start: base + from, end: base + to, params: { instruction: keyword.toUpperCase(), count: 'a name and a value' } }],
+        problems: [{ id: 'missing-arguments', start: base + from, end: base + to, params: { instruction: keyword.toUpperCase(), syntax: syntaxOf(keyword) } }],
       };
     }
     const at = base + from;

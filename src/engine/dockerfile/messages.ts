@@ -31,6 +31,16 @@ export const MESSAGES = {
     en: '{instruction} comes before any FROM. Only ARG may come before the first FROM: every other instruction belongs to a build stage.',
     zh: '{instruction} 出现在任何 FROM 之前。第一条 FROM 之前只允许 ARG，其他指令都必须属于某个构建阶段。',
   },
+  'missing-from': {
+    severity: 'error',
+    en: 'The Dockerfile has no FROM: a build needs at least one stage.',
+    zh: 'Dockerfile 中没有 FROM：构建至少需要一个阶段。',
+  },
+  'shell-json': {
+    severity: 'error',
+    en: 'SHELL takes only the JSON form, for example SHELL ["/bin/sh", "-c"].',
+    zh: 'SHELL 只接受 JSON 形式，例如 SHELL ["/bin/sh", "-c"]。',
+  },
   'bad-json': {
     severity: 'error',
     en: 'The JSON array of {instruction} may only contain strings (found {found}).',
@@ -63,8 +73,8 @@ export const MESSAGES = {
   },
   'missing-arguments': {
     severity: 'error',
-    en: '{instruction} needs {count}.',
-    zh: '{instruction} 需要{count}。',
+    en: '{instruction} is missing arguments. Syntax: {syntax}',
+    zh: '{instruction} 缺少参数。写法：{syntax}',
   },
   'env-missing-equals': {
     severity: 'error',

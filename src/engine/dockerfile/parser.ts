@@ -146,8 +146,11 @@ class Parser {
     }));
     const argsAt = restStart + extracted.rest;
     const layout = layoutArgs(keyword, text.slice(argsAt, to), argsAt, this.escape);
+    let broken = false;
     for (const p of layout.problems) {
-      this.diagnostics.push(diagnostic(p.id, logical.range(this.source, p.start, p.end), p.params));
+      const d = diagnostic(p.id, logical.range(this.source, p.start, p.end), p.params);
+      if (d.severity === 'error') broken = true;
+      this.diagnostics.push(d);
     }
     const trigger = layout.trigger !== undefined ? this.node(logical, argsAt + layout.trigger, to) : null;
     return {
@@ -161,6 +164,7 @@ class Parser {
       heredocs: [],
       original: text.slice(from),
       range: logical.range(this.source, from, to),
+      broken: broken || (trigger?.broken ?? false),
     };
   }
 
@@ -171,6 +175,7 @@ class Parser {
     const found = heredocsFromLine(logical.text);
     if (found.error) {
       this.diagnostics.push(diagnostic('heredoc-bad-name', node.range, { word: found.error.word }));
+      node.broken = true;
       return null;
     }
     const lines = this.source.lines;
@@ -195,6 +200,7 @@ class Parser {
       if (target !== node) node.heredocs.push(heredoc);
       if (!terminated) {
         this.diagnostics.push(diagnostic('unterminated-heredoc', node.range, { name: head.name }));
+        node.broken = true;
         break;
       }
     }
