@@ -124,6 +124,11 @@ export class TrieDraft<V> {
     n.children = undefined;
   }
 
+  /** Sets or clears the value at `parts`, keeping its children. */
+  setLeafValue(parts: readonly string[], value: V | undefined): void {
+    this.ownPath(parts).value = value;
+  }
+
   /** Replaces the whole subtree at `parts` by a shared node (structural sharing across tries). */
   graft(parts: readonly string[], node: TrieNode<V>): void {
     if (parts.length === 0) {

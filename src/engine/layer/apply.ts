@@ -33,10 +33,21 @@ function applyNode(draft: TreeDraft, parts: string[], node: TrieNode<Change>): v
       draft.set(here, entry, { parents: true });
       if (change.opaque) draft.draft.clearChildren(here);
     } else if (draft.get(here)?.type !== 'dir') {
-      draft.set(here, dirEntry(), { parents: true }); // implicit parent missing below
+      // An implicit parent (the tar has no record for it): created, as Docker's unpacker
+      // does, only when something is created below it; a whiteout below a missing path is a no-op.
+      if (!createsBelow(child)) continue;
+      draft.set(here, dirEntry(), { parents: true });
     }
     applyNode(draft, here, child);
   }
+}
+
+/** True if a changeset node (or anything below it) creates an entry. */
+export function createsBelow(node: TrieNode<Change>): boolean {
+  if (node.value?.kind === 'entry') return true;
+  if (!node.children) return false;
+  for (const c of node.children.values()) if (createsBelow(c)) return true;
+  return false;
 }
 
 /** A tar hardlink: the new path shares the target's inode (group key = target path). */

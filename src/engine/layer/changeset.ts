@@ -39,7 +39,13 @@ export class Changeset {
       for (const { path, change } of items) {
         const parts = pathParts(path);
         if (parts.length === 0) continue; // the root entry is never part of a layer
-        if (change.kind === 'whiteout') d.setLeaf(parts, change);
+        // Something below a whiteout or a non-directory of this same layer: the later record
+        // wins, the ancestor becomes an implicit directory (as unpacking the tar in order would leave it).
+        for (let i = 1; i < parts.length; i++) {
+          const up = d.get(parts.slice(0, i));
+          if (up && (up.kind === 'whiteout' || up.entry.type !== 'dir')) d.setLeafValue(parts.slice(0, i), undefined);
+        }
+        if (change.kind === 'whiteout' || change.entry.type !== 'dir') d.setLeaf(parts, change);
         else d.set(parts, change);
       }
     });

@@ -1,7 +1,7 @@
 import type { Entry } from '../fs/entry.ts';
 import { joinParts, pathParts } from '../fs/path.ts';
 import { Tree } from '../fs/tree.ts';
-import { apply } from './apply.ts';
+import { apply, createsBelow } from './apply.ts';
 import type { Changeset } from './changeset.ts';
 
 /**
@@ -40,12 +40,21 @@ export class UnionView {
     const parts = pathParts(path);
     const versions: Version[] = [];
     let cut: Cut | undefined;
+    let implicitDir: number | undefined;
     for (let i = this.layers.length - 1; i >= 0; i--) {
       const layer = this.layers[i];
-      const status: Version['status'] = cut ? 'hidden' : versions.length ? 'shadowed' : 'visible';
       // Something in this layer above the path that cuts lower layers off.
       const above = ancestorCut(layer, parts);
       const change = layer.get(parts);
+      // A directory the layer creates implicitly (no record, entries below) replaces a lower non-directory.
+      if (change?.kind === 'entry' && change.entry.type !== 'dir' && implicitDir !== undefined && !cut) {
+        cut = { layer: implicitDir, kind: 'replaced', path: joinParts(parts) };
+      }
+      const status: Version['status'] = cut ? 'hidden' : versions.length ? 'shadowed' : 'visible';
+      if (change === undefined && implicitDir === undefined && !versions.length) {
+        const node = layer.node(parts);
+        if (node && createsBelow(node)) implicitDir = i;
+      }
       if (change?.kind === 'entry') versions.push({ layer: i, entry: change.entry, status });
       else if (change?.kind === 'whiteout' && !cut) cut = { layer: i, kind: 'whiteout', path: joinParts(parts) };
       if (!cut && above) cut = { layer: i, ...above };
