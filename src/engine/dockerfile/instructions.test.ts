@@ -1,0 +1,145 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR } from './corpus.node.ts';
+import { EXPANDED, expandWord, helpAt, parseDockerfile, renderHelp } from './index.ts';
+import type { Instruction } from './instructions.ts';
+
+const first = <K extends Instruction['kind']>(text: string, kind: K) => {
+  const r = parseDockerfile(text);
+  const all = [...r.metaArgs, ...r.stages.flatMap((s) => [s.from, ...s.instructions])];
+  return all.find((i) => i.kind === kind) as Extract<Instruction, { kind: K }>;
+};
+
+describe('typed instructions: each kind with its fields', () => {
+  it('FROM with platform and a stage name; stages split at each FROM', () => {
+    const r = parseDockerfile('ARG V=1\nFROM --platform=linux/amd64 busybox:$V AS Build\nRUN a\nFROM build\nCOPY --from=Build /x /y\n');
+    expect(r.ok).toBe(true);
+    expect(r.metaArgs.map((a) => a.args)).toEqual([[{ name: 'V', defaultValue: '1', range: expect.anything() }]]);
+    expect(r.stages.map((s) => [s.index, s.name, s.from.image, s.from.platform, s.instructions.map((i) => i.kind)])).toEqual([
+      [0, 'build', 'busybox:$V', 'linux/amd64', ['RUN']],
+      [1, null, 'build', null, ['COPY']],
+    ]);
+  });
+
+  it('RUN in shell and exec form, with BuildKit flags and a here-document', () => {
+    expect(first('FROM a\nRUN echo $HOME\n', 'RUN').command).toEqual({ form: 'shell', command: 'echo $HOME' });
+    expect(first('FROM a\nRUN ["ls", "-l"]\n', 'RUN').command).toEqual({ form: 'exec', args: ['ls', '-l'] });
+    const run = first('FROM a\nRUN --mount=type=cache,target=/c --network=none <<EOF\nls\nEOF\n', 'RUN');
+    expect([run.mounts, run.network, run.heredocs.map((h) => h.content)]).toEqual([['type=cache,target=/c'], 'none', ['ls\n']]);
+  });
+
+  it('COPY and ADD: sources, destination, flags', () => {
+    const copy = first('FROM a\nCOPY --chown=1000:1000 --link a.txt b/ /dst/\n', 'COPY');
+    expect([copy.sources, copy.dest, copy.chown, copy.link, copy.from]).toEqual([['a.txt', 'b/'], '/dst/', '1000:1000', true, null]);
+    const add = first('FROM a\nADD ["a b.tar", "/x y/"]\n', 'ADD');
+    expect([add.sources, add.dest, add.json]).toEqual([['a b.tar'], '/x y/', true]);
+  });
+
+  it('ENV and LABEL pairs in both forms, values as written', () => {
+    expect(first('FROM a\nENV A=1 B="two words"\n', 'ENV').pairs.map((p) => [p.key, p.value])).toEqual([
+      ['A', '1'],
+      ['B', '"two words"'],
+    ]);
+    expect(first('FROM a\nENV RVM_PATH /home/rvm/\n', 'ENV').pairs.map((p) => [p.key, p.value])).toEqual([['RVM_PATH', '/home/rvm/']]);
+    expect(first('FROM a\nLABEL a=b "c d"="e f"\n', 'LABEL').pairs.map((p) => [p.key, p.value])).toEqual([
+      ['a', 'b'],
+      ['"c d"', '"e f"'],
+    ]);
+  });
+
+  it('CMD, ENTRYPOINT, SHELL, EXPOSE, VOLUME, USER, WORKDIR, STOPSIGNAL, MAINTAINER', () => {
+    const text = 'FROM a\nCMD []\nENTRYPOINT ["echo","pre"]\nSHELL ["/bin/sh","-ec"]\nEXPOSE 80 53/udp\nVOLUME /a /b\nUSER nobody\nWORKDIR sub\nSTOPSIGNAL SIGTERM\nMAINTAINER me\n';
+    expect(first(text, 'CMD').command).toEqual({ form: 'exec', args: [] });
+    expect(first(text, 'ENTRYPOINT').command).toEqual({ form: 'exec', args: ['echo', 'pre'] });
+    expect(first(text, 'SHELL').shell).toEqual(['/bin/sh', '-ec']);
+    expect(first(text, 'EXPOSE').ports).toEqual(['80', '53/udp']);
+    expect(first(text, 'VOLUME').paths).toEqual(['/a', '/b']);
+    expect(first(text, 'USER').user).toBe('nobody');
+    expect(first(text, 'WORKDIR').path).toBe('sub');
+    expect(first(text, 'STOPSIGNAL').signal).toBe('SIGTERM');
+    expect(first(text, 'MAINTAINER').maintainer).toBe('me');
+  });
+
+  it('HEALTHCHECK with its options in nanoseconds, and NONE', () => {
+    const hc = first('FROM a\nHEALTHCHECK --interval=1m30s --timeout=3s --retries=2 CMD ["true"]\n', 'HEALTHCHECK');
+    expect(hc).toMatchObject({ test: { type: 'CMD', command: { form: 'exec', args: ['true'] } }, interval: 90e9, timeout: 3e9, retries: 2, startPeriod: null });
+    expect(first('FROM a\nHEALTHCHECK NONE\n', 'HEALTHCHECK').test).toEqual({ type: 'NONE' });
+  });
+
+  it('ONBUILD wraps a typed trigger and keeps its text for the config', () => {
+    const ob = first('FROM a\nonbuild  run echo "hi"\n', 'ONBUILD');
+    expect(ob.trigger.kind).toBe('RUN');
+    expect(ob.expression).toBe('run echo "hi"');
+  });
+
+  it('keywords are case-insensitive and every instruction has its range', () => {
+    const r = parseDockerfile('from a\n  Run echo \\\n   b\n');
+    const run = r.stages[0].instructions[0];
+    expect([run.kind, run.range.start.line, run.range.start.column, run.range.end.line, run.range.end.column]).toEqual(['RUN', 2, 3, 3, 5]);
+    expect(run.original).toBe('Run echo    b');
+  });
+});
+
+describe('expansion for the builder', () => {
+  it('expands an ENV value the way the builder will', () => {
+    const env = first('FROM a\nENV B="two $W" C=x\\ y\n', 'ENV');
+    const vars = { W: 'words' };
+    expect(env.pairs.map((p) => expandWord(p.value, vars))).toEqual([
+      { ok: true, value: 'two words' },
+      { ok: true, value: 'x y' },
+    ]);
+  });
+  it('follows the escape directive', () => {
+    const r = parseDockerfile('# escape=`\nFROM a\nWORKDIR C:\\a`$b\n');
+    expect(r.ast.escape).toBe('`');
+    const wd = r.stages[0].instructions[0];
+    expect(wd.kind === 'WORKDIR' && expandWord(wd.path, {}, r.ast.escape)).toEqual({ ok: true, value: 'C:\\a$b' });
+  });
+  it('says which instructions the builder expands', () => {
+    expect(EXPANDED.RUN).toEqual([]);
+    expect(EXPANDED.WORKDIR).toEqual(['path']);
+  });
+});
+
+describe('instruction help', () => {
+  it('finds the keyword under the pointer, in both languages', () => {
+    const text = 'FROM a\nRUN echo\n';
+    const help = helpAt(text, text.indexOf('RUN') + 1);
+    expect(help?.effect).toBe('layer');
+    expect(renderHelp(help!, 'en').body).toContain('new layer');
+    expect(renderHelp(help!, 'zh-CN').body).toMatch(/[\u4e00-\u9fff]/);
+    expect(helpAt(text, text.indexOf('echo') + 1)).toBeNull();
+  });
+});
+
+const casesDir = CORPUS_DIR ? path.resolve(CORPUS_DIR, '..', '..', 'conformance', 'cases') : '';
+
+describe.skipIf(!CORPUS_DIR || !existsSync(casesDir))('Step lines match the recorded classic builder', () => {
+  const files: string[] = [];
+  if (casesDir && existsSync(casesDir)) {
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/Dockerfile$/.test(e.name)) files.push(p);
+      }
+    };
+    walk(casesDir);
+  }
+  it.each(files.map((f) => path.relative(casesDir, f)))('%s', (rel) => {
+    const caseName = rel.split(path.sep)[0];
+    const expected = readFileSync(path.join(casesDir, caseName, 'expected.txt'), 'utf8');
+    const builds: string[][] = [];
+    for (const line of expected.split('\n')) {
+      if (!line.startsWith('Step ')) continue;
+      if (line.startsWith('Step 1/')) builds.push([]);
+      builds.at(-1)!.push(line);
+    }
+    const r = parseDockerfile(readFileSync(path.join(casesDir, rel), 'utf8'));
+    expect(r.ok).toBe(true);
+    const steps = [...r.metaArgs, ...r.stages.flatMap((s) => [s.from, ...s.instructions])];
+    const ours = steps.map((s, i) => `Step ${i + 1}/${steps.length} : ${s.original}`);
+    expect(builds).toContainEqual(ours);
+  });
+});
