@@ -94,16 +94,36 @@ test('the theme follows the system, switches, and is remembered', async ({ page 
   await expect(html).toHaveAttribute('data-theme', 'light');
 });
 
-test('the engine worker answers: the check status leaves "Checking…"', async ({ page }) => {
+test("the engine worker checks the text: the tutorial's MAINTAINER is underlined as deprecated", async ({ page }) => {
   await page.goto('./');
-  await expect(page.getByTestId('editor-status')).toHaveText('No problems found');
+  await expect(page.getByTestId('editor-status')).toHaveText(/^1 warning · Line 2, column 1: MAINTAINER/);
+  await expect(page.locator('[data-testid="dockerfile-editor"] .cm-lintRange-warning')).toHaveText('MAINTAINER');
+});
+
+test('hovering an instruction shows its help, in the current language', async ({ page }) => {
+  await page.goto('./');
+  const run = page.locator('[data-testid="dockerfile-editor"] .cm-line').nth(2).getByText('RUN');
+  await run.hover();
+  const help = page.getByTestId('instruction-help');
+  await expect(help).toBeVisible();
+  await expect(help.locator('strong')).toHaveText('RUN');
+  await expect(help.locator('pre')).toContainText('RUN ');
+  await shot(page, 'shell-hover-help-en');
+
+  await page.mouse.move(900, 600);
+  await expect(help).toBeHidden();
+  await page.getByTestId('lang-zh').click();
+  await run.hover();
+  await expect(help).toBeVisible();
+  await expect(help.locator('p').first()).toHaveText(/[\u4e00-\u9fff]/);
+  await shot(page, 'shell-hover-help-zh');
 });
 
 test('the production build loads the editor chunk and the engine worker from relative paths', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(`http://127.0.0.1:${previewPort}/`);
   await expect(editorText(page)).toContainText('FROM centos');
-  await expect(page.getByTestId('editor-status')).toHaveText('No problems found');
+  await expect(page.getByTestId('editor-status')).toHaveText(/^1 warning/);
   expect(errors).toEqual([]);
 });
 
@@ -132,21 +152,21 @@ test("a syntax error is underlined with the parser's message, in the current lan
   await expect(underline).toHaveCount(1);
   await expect(underline).toHaveText('foo');
   const status = page.getByTestId('editor-status');
-  await expect(status).toHaveText(/^1 problem · Line 9, column 5: ENV\b/);
+  await expect(status).toHaveText(/^1 error, 1 warning · Line 9, column 5: ENV\b/);
 
   await underline.hover();
   await expect(page.locator('.cm-tooltip-lint')).toContainText('ENV');
   await shot(page, 'shell-syntax-error-en');
 
   await page.getByTestId('lang-zh').click();
-  await expect(status).toHaveText(/^1 个问题 · 第 9 行第 5 列：ENV.*[\u4e00-\u9fff]/);
+  await expect(status).toHaveText(/^1 个错误，1 个警告 · 第 9 行第 5 列：ENV.*[\u4e00-\u9fff]/);
   await shot(page, 'shell-syntax-error-zh');
 
   await editorText(page).click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' bar');
   await expect(underline).toHaveCount(0);
-  await expect(status).toHaveText('未发现问题');
+  await expect(status).toHaveText(/^1 个警告 · 第 2 行第 1 列：MAINTAINER/);
 });
 
 test('a reload keeps the Dockerfile being edited', async ({ page }) => {

@@ -38,7 +38,10 @@ function EditorStatus() {
   const check = useStore(session, (s) => s.check);
   const diagnostics = useStore(session, (s) => s.diagnostics);
   const language = useStore(preferences, selectLanguage);
-  const first = diagnostics[0];
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  // The first error if there is one, else the first warning.
+  const first = errors[0] ?? warnings[0];
 
   let status: string;
   let kind = 'ok';
@@ -47,12 +50,16 @@ function EditorStatus() {
     kind = 'error';
   } else if (check.kind !== 'done') status = t('editor.checking');
   else if (first) {
-    status = `${t('editor.problems', { count: diagnostics.length })} · ${t('editor.firstProblem', {
+    const counts = [
+      errors.length ? t('editor.errors', { count: errors.length }) : null,
+      warnings.length ? t('editor.warnings', { count: warnings.length }) : null,
+    ].filter(Boolean);
+    status = `${counts.join(language === 'en' ? ', ' : '，')} · ${t('editor.firstProblem', {
       line: first.start.line,
       column: first.start.column,
       message: first.message[language],
     })}`;
-    kind = 'error';
+    kind = errors.length ? 'error' : 'warning';
   } else status = t('editor.noProblems');
 
   return (

@@ -36,11 +36,18 @@ const instructionHelp = hoverTooltip(async (view, pos) => {
     create: () => {
       const dom = document.createElement('div');
       dom.className = 'cm-help';
+      dom.dataset.testid = 'instruction-help';
+      // Text nodes only, never HTML.
       const title = document.createElement('strong');
       title.textContent = help.title;
-      const body = document.createElement('p');
-      body.textContent = help.body; // text, never HTML
-      dom.append(title, body);
+      const syntax = document.createElement('pre');
+      syntax.textContent = help.syntax.join('\n');
+      dom.append(title, syntax);
+      for (const text of help.paragraphs) {
+        const p = document.createElement('p');
+        p.textContent = text;
+        dom.append(p);
+      }
       return { dom };
     },
   };

@@ -10,7 +10,7 @@ import type { EngineApi } from './protocol.ts';
 
 const api: EngineApi = {
   analyze: async (text, version) => analyze(FRONTEND, text, version),
-  help: async (text, offset, language) => FRONTEND.help?.(text, offset, language) ?? null,
+  help: async (text, offset, language) => FRONTEND.help(text, offset, language),
 };
 
 expose(api);

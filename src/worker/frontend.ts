@@ -1,18 +1,16 @@
 /**
- * The Dockerfile front end as the worker sees it: diagnostics for a text (and, once the front
- * end has its instruction help, help for the word at an offset). An adapter over
+ * The Dockerfile front end as the worker sees it: diagnostics for a text, and help for the
+ * instruction keyword at an offset. An adapter over
  * `src/engine/dockerfile/`: positions and messages are the parser's own, rendered in every
  * interface language so the app can switch language without asking again.
  */
-import { renderDiagnostic, type Diagnostic } from '../engine/dockerfile/diagnostic.ts';
-import { parseAst } from '../engine/dockerfile/parser.ts';
+import { helpAt, parseDockerfile, renderDiagnostic, renderHelp, type Diagnostic } from '../engine/dockerfile/index.ts';
 import type { Language } from '../i18n/language.ts';
 import type { DiagnosticView, HelpView } from './protocol.ts';
 
 export interface Frontend {
   diagnose(text: string): readonly DiagnosticView[];
-  /** Absent until the front end provides instruction help. */
-  help?(text: string, offset: number, language: Language): HelpView | null;
+  help(text: string, offset: number, language: Language): HelpView | null;
 }
 
 export function diagnosticView(d: Diagnostic): DiagnosticView {
@@ -26,5 +24,12 @@ export function diagnosticView(d: Diagnostic): DiagnosticView {
 }
 
 export const FRONTEND: Frontend = {
-  diagnose: (text) => parseAst(text).diagnostics.map(diagnosticView),
+  diagnose: (text) => parseDockerfile(text).diagnostics.map(diagnosticView),
+  help(text, offset, language) {
+    const help = helpAt(text, offset);
+    if (!help) return null;
+    const { title, body } = renderHelp(help, language);
+    const syntax = help.syntax.join('\n');
+    return { title, syntax: help.syntax, paragraphs: body.split('\n\n').filter((p) => p !== syntax) };
+  },
 };

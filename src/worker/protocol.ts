@@ -51,10 +51,14 @@ export interface Analysis {
   build: BuildView | null;
 }
 
-/** Help for the word under the pointer in the editor, if the front end knows it. */
+/** Help for the instruction under the pointer in the editor, in one language. */
 export interface HelpView {
+  /** The keyword (`RUN`). */
   title: string;
-  body: string;
+  /** Syntax lines, the same in every language. */
+  syntax: readonly string[];
+  /** What it does, what it leaves in the image, how the cache treats it. */
+  paragraphs: readonly string[];
 }
 
 /** The API the worker exposes (through comlink). */
