@@ -1,5 +1,6 @@
 import type { BenchSuite } from './harness.ts';
 import { appSuite } from './app.ts';
+import { engineSuite } from './engine.ts';
 
 /** Every benchmark suite. A later issue adds one by writing `bench/<name>.ts` and listing it here. */
-export const SUITES: readonly BenchSuite[] = [appSuite];
+export const SUITES: readonly BenchSuite[] = [appSuite, engineSuite];
