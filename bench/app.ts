@@ -1,14 +1,19 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
-import type { BenchSuite } from './harness.ts';
+import { chromium } from '@playwright/test';
+import { build, preview } from 'vite';
+import { summarize, type BenchSuite, type Figures } from './harness.ts';
 
 /**
- * The app's figures. `initial_js_kb_gz`: the gzipped size of the JavaScript the browser must
- * load before the first paint, measured on a fresh production build: the entry script and
- * every chunk index.html preloads (the lazily loaded editor and panels are not counted).
+ * The app's figures, on a fresh production build:
+ * - `initial_js_kb_gz`: gzipped JavaScript the browser loads before the first paint (the entry
+ *   script and every chunk index.html preloads; the lazily loaded editor is not counted).
+ * - `keystroke_to_check_ms`: in Chromium, from a keystroke in the editor to the editor's status
+ *   line showing the worker's new diagnostics (main thread → worker → parser → store → React).
+ *   `keystroke_to_panels_ms` (to the build-steps panel) joins it once the builder exists.
  */
 export const appSuite: BenchSuite = {
   name: 'app',
@@ -16,16 +21,63 @@ export const appSuite: BenchSuite = {
     const outDir = await mkdtemp(join(tmpdir(), 'layerlab-bench-'));
     try {
       await build({ logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-      const html = await readFile(join(outDir, 'index.html'), 'utf8');
-      const scripts = [
-        ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
-        ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
-      ].map((m) => m[1]);
-      let bytes = 0;
-      for (const src of new Set(scripts)) bytes += gzipSync(await readFile(join(outDir, src))).length;
-      return { initial_js_kb_gz: Math.round((bytes / 1024) * 10) / 10 };
+      const figures: Figures = { initial_js_kb_gz: await initialJsKbGz(outDir) };
+      figures.keystroke_to_check_ms = await keystrokeToCheck(outDir);
+      return figures;
     } finally {
       await rm(outDir, { recursive: true, force: true });
     }
   },
 };
+
+async function initialJsKbGz(outDir: string): Promise<number> {
+  const html = await readFile(join(outDir, 'index.html'), 'utf8');
+  const scripts = [
+    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => m[1]);
+  let bytes = 0;
+  for (const src of new Set(scripts)) bytes += gzipSync(await readFile(join(outDir, src))).length;
+  return Math.round((bytes / 1024) * 10) / 10;
+}
+
+const RUNS = 21;
+
+/** In-page probe: remembers the next keydown's time and resolves when the status line changes. */
+const ARM = `window.__probe = new Promise((resolve) => {
+  let t0 = 0;
+  document.addEventListener('keydown', (e) => { t0 = e.timeStamp; }, { once: true, capture: true });
+  const status = document.querySelector('[data-testid="editor-status"]');
+  const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now() - t0); });
+  observer.observe(status, { childList: true, characterData: true, subtree: true });
+}); 0`;
+
+async function keystrokeToCheck(outDir: string) {
+  const server = await preview({ logLevel: 'silent', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
+  const url = server.resolvedUrls?.local[0];
+  const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    if (!url) throw new Error('vite preview gave no URL');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(url);
+    const editor = page.locator('[data-testid="dockerfile-editor"] .cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+a');
+    // Each keystroke flips the last line between an error (`ENV a`) and no error (`ENV a=`),
+    // so the status line changes exactly when the worker's answer is on screen.
+    await page.keyboard.insertText('FROM centos\nENV a');
+    await page.getByTestId('editor-status').filter({ hasText: 'ENV' }).waitFor();
+    const samples: number[] = [];
+    for (let i = 0; i < RUNS + 2; i++) {
+      await page.evaluate(ARM);
+      await page.keyboard.press(i % 2 === 0 ? 'Equal' : 'Backspace');
+      const ms = (await page.evaluate('window.__probe')) as number;
+      if (i >= 2) samples.push(ms); // two warm-up runs
+    }
+    return summarize(samples, 'ms');
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
