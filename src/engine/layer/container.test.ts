@@ -214,4 +214,18 @@ describe('ContainerLayer (overlay2 copy-up)', () => {
       'd 0755 /var/www2',
     ]);
   });
+
+  it('fork() is an independent copy: changes to one are never seen by the other', () => {
+    const rw = ContainerLayer.over([baseLayer()]);
+    rw.writeFile('/a', text('1'));
+    const snap = rw.fork();
+    rw.writeFile('/a', text('2'));
+    rw.unlink('/etc/group');
+    snap.writeFile('/b', text('b'));
+    expect(snap.readFile('/a')).toEqual(text('1'));
+    expect(snap.exists('/etc/group')).toBe(true);
+    expect(rw.exists('/b')).toBe(false);
+    expect(rw.dockerDiff()).toEqual(['A /a', 'C /etc', 'D /etc/group']);
+    expect(snap.dockerDiff()).toEqual(['A /a', 'A /b']);
+  });
 });

@@ -8,6 +8,7 @@
  *   rw.changeset();   // the layer `docker commit` (or a RUN step) produces
  *   rw.dockerDiff();  // ['C /etc', 'A /etc/motd'] as `docker diff` prints it
  *   rw.tree();        // the merged view as an immutable Tree snapshot
+ *   const later = rw.fork(); // O(1) independent copy (snapshots stay unchanged)
  *
  * overlay2 rules it follows:
  * - any change to a lower entry (write, append, truncate, chmod, chown, touch, link)
@@ -70,6 +71,24 @@ export class ContainerLayer implements FsOps {
   /** A fresh read-write layer over a merged tree. */
   static overTree(lower: Tree, opts: ContainerLayerOptions = {}): ContainerLayer {
     return new ContainerLayer(lower, [], opts);
+  }
+
+  /**
+   * An independent copy in O(1): both share every structure (upper and merged are
+   * persistent), and changes to one are never seen by the other. Use it to keep a
+   * container's state in an immutable snapshot and go on changing a fork.
+   */
+  fork(opts: ContainerLayerOptions = {}): ContainerLayer {
+    const copy = new ContainerLayer(this.lower, this.lowerLayers, {
+      uid: opts.uid ?? this.user.uid,
+      gid: opts.gid ?? this.user.gid,
+      clock: opts.clock ?? this.clock,
+      readLimit: opts.readLimit ?? this.readLimit,
+    });
+    copy.upper = this.upper;
+    copy.merged = this.merged;
+    copy.linkSerial = this.linkSerial;
+    return copy;
   }
 
   /** The layer this container would commit: the upper dir as a Changeset. */
