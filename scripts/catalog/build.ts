@@ -1,0 +1,205 @@
+/**
+ * Stage 2 of the catalog generator: turns the capture of capture.sh ($RAW, default
+ * /tmp/catalog-raw) into the committed data under src/engine/images/data/. Deterministic:
+ * sorted entries, fixed timestamps, gzip level 9 with mtime 0.
+ *
+ *   npx tsx scripts/catalog/build.ts            write src/engine/images/data/
+ *   npx tsx scripts/catalog/build.ts --check    rebuild in memory, compare with the committed files
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'fflate';
+import { CATALOG_FORMAT, type CatalogData, type EntryTuple, type HistoryData, type ImageData, type LayerData, type PackageData, type PackageSetData, type TypeCode } from '../../src/engine/images/format.ts';
+import { capturedPackages, parseControl, parseStatus, readPackage } from './debs.ts';
+import { recipes, type ImageRecipe, type Inputs, type LayerRecipe } from './images.ts';
+import { draft, finish, layerSize } from './model.ts';
+import { rpmSet } from './rpmsets.ts';
+import { contentData, walk } from './walk.ts';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const RAW = process.env.RAW ?? '/tmp/catalog-raw';
+const OUT = join(REPO, 'src/engine/images/data');
+const BUSYBOX = process.env.BUSYBOX_TXT ?? resolve(REPO, '../shared/conformance/base/busybox.txt');
+
+/** Left out of the debian layer (with what is below them); see README for why. */
+const SKIP_ROOTFS = (p: string) =>
+  /^\/(dev|proc|sys)\/./.test(p) ||
+  /^\/var\/lib\/apt\/lists\/[^/]*_/.test(p) ||
+  /^\/var\/cache\/apt\/archives\/[^/]*\.deb$/.test(p) ||
+  /^\/var\/cache\/apt\/[^/]*\.bin$/.test(p) ||
+  p === '/etc/hostname' ||
+  p === '/etc/resolv.conf' ||
+  p === '/var/log/bootstrap.log';
+
+/** Files of the debian layer that keep their real bytes. */
+const KEEP_ROOTFS = (p: string, size: number) => (p.startsWith('/etc/') && size <= 64 * 1024) || p === '/usr/lib/os-release' || p === '/var/lib/dpkg/status';
+
+function debianInputs(): Inputs {
+  const root = join(RAW, 'rootfs');
+  if (!existsSync(join(root, 'etc/debian_version'))) throw new Error(`build: no capture in ${RAW} (run scripts/catalog/capture.sh as root first)`);
+  const walked = walk(root, { skip: SKIP_ROOTFS, keep: KEEP_ROOTFS });
+  const release = readdirSync(join(RAW, 'work/var/lib/apt/lists')).find((n) => n.endsWith('_InRelease'))!;
+  const date = /^Date: (.*)$/m.exec(readFileSync(join(RAW, 'work/var/lib/apt/lists', release), 'utf8'))![1]!;
+  const status = parseStatus(readFileSync(join(root, 'var/lib/dpkg/status'), 'utf8'));
+  const owners = new Map<string, string>();
+  const info = join(root, 'var/lib/dpkg/info');
+  for (const f of readdirSync(info).filter((n) => n.endsWith('.list')).sort()) {
+    const pkg = f.slice(0, -5).replace(/:amd64$/, '');
+    for (const line of readFileSync(join(info, f), 'utf8').split('\n')) if (line.startsWith('/') && !owners.has(line)) owners.set(line, pkg);
+  }
+  const essential = new Set([...status].filter(([, f]) => f.get('Essential') === 'yes').map(([n]) => n));
+  const packages = new Map<string, PackageData>();
+  for (const name of capturedPackages(join(RAW, 'debs'))) packages.set(name, readPackage(join(RAW, 'debs'), name));
+  return {
+    debian: draft(walked.entries, walked.files),
+    debianDate: new Date(date).toISOString().replace('.000Z', 'Z'),
+    packages,
+    owners,
+    essential,
+    busybox: readBusybox(),
+  };
+}
+
+/** The entries, config and history of the conformance busybox base (read, not re-derived). */
+function readBusybox(): Inputs['busybox'] {
+  const text = readFileSync(BUSYBOX, 'utf8');
+  const cfg = /\$ @config busybox:latest\n([\s\S]*?)\n\[exit 0\]/.exec(text);
+  const lay = /\$ @layers busybox:latest\nlayer 1 size=\d+\n([\s\S]*?)\n\[exit 0\]/.exec(text);
+  if (!cfg || !lay) throw new Error(`build: ${BUSYBOX} lacks @config/@layers blocks`);
+  const config = JSON.parse(cfg[1]!) as { Config: Inputs['busybox']['config']; History: { created_by: string; empty_layer: boolean }[] };
+  const code: Record<string, TypeCode> = { f: 'f', d: 'd', l: 'l', h: 'h', p: 'p' };
+  const entries: EntryTuple[] = lay[1]!.split('\n').map((line) => {
+    const m = /^(\S+) (\d{4}) (\d+):(\d+) (\d+) (.*?)(?: -> (.*))?$/.exec(line);
+    if (!m || !code[m[1]!]) throw new Error(`build: ${BUSYBOX}: cannot read layer line ${JSON.stringify(line)}`);
+    const e: EntryTuple = [m[6]!, code[m[1]!]!, parseInt(m[2]!, 8), Number(m[3]), Number(m[4]), Number(m[5])];
+    if (m[7] !== undefined) e.push(m[7]);
+    return e;
+  });
+  return { entries, config: config.Config, history: config.History.map((h) => ({ created_by: h.created_by.replace('file:<HASH>', `file:${'0'.repeat(64)}`), empty_layer: h.empty_layer })) };
+}
+
+function listing(file: string, prefix: string, mtimeDirs = false): EntryTuple[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [y, mode, owner, size, name] = line.split(' ') as [string, string, string, string, string];
+      const [uid, gid] = owner.split(':').map(Number) as [number, number];
+      const isDir = y === 'd';
+      const e: EntryTuple = [`${prefix}/${name}`, isDir ? 'd' : 'f', parseInt(mode, 8), uid, gid, isDir && !mtimeDirs ? 0 : Number(size)];
+      return e;
+    })
+    .filter((e) => !e[0].endsWith('/lock'));
+}
+
+function plans(): PackageSetData['plans'] {
+  const out: PackageSetData['plans'] = {};
+  const dir = join(RAW, 'plans');
+  const inst = (f: string) => [...readFileSync(join(dir, f), 'utf8').matchAll(/^Inst (\S+)/gm)].map((m) => m[1]!);
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt') && !n.endsWith('.norec.txt')).sort()) {
+    const name = f.slice(0, -4);
+    out[name] = { recommends: inst(f), noRecommends: inst(`${name}.norec.txt`) };
+  }
+  return out;
+}
+
+function debianSet(inputs: Inputs): PackageSetData {
+  const status = parseStatus(inputs.debian.files.has('/var/lib/dpkg/status') ? new TextDecoder().decode(inputs.debian.files.get('/var/lib/dpkg/status')) : '');
+  const installed: Record<string, string> = {};
+  for (const [name, f] of [...status].sort(([a], [b]) => (a < b ? -1 : 1))) installed[name] = f.get('Version')!;
+  void parseControl;
+  return {
+    format: CATALOG_FORMAT,
+    id: 'debian-bookworm',
+    manager: 'apt',
+    source: `apt-get download + dpkg-deb -x of every package in apt's plans for the catalog packages on the bookworm minbase (${inputs.packages.size} packages)`,
+    installed,
+    packages: [...inputs.packages.values()],
+    indexFiles: listing(join(RAW, 'apt-lists.txt'), '/var/lib/apt/lists'),
+    indexCaches: listing(join(RAW, 'apt-cache.txt'), '/var/cache/apt'),
+    plans: plans(),
+  };
+}
+
+const timeOf = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+function layerData(l: LayerRecipe): LayerData {
+  const entries = finish(l.draft);
+  const files = new Map([...l.draft.files].filter(([p]) => l.draft.entries.get(p)?.[1] === 'f'));
+  return { format: CATALOG_FORMAT, id: l.id, source: l.source, mtime: timeOf(l.date), seed: l.seed, entries, ...contentData(files) };
+}
+
+function imageData(r: ImageRecipe, sizes: Map<string, number>): ImageData {
+  const layers = r.layers.map((l) => (typeof l === 'string' ? l : l.id));
+  const nonEmpty = r.history.filter((h) => !h.empty_layer).length;
+  if (nonEmpty !== layers.length) throw new Error(`build: ${r.tags[0]}: ${nonEmpty} non-empty history entries for ${layers.length} layers`);
+  const history: HistoryData[] = r.history.map((h) => ({ created: r.created, ...h }));
+  return {
+    name: r.tags[0]!,
+    tags: r.tags,
+    layers,
+    created: r.created,
+    ...(r.author ? { author: r.author } : {}),
+    architecture: 'amd64',
+    os: 'linux',
+    config: r.config,
+    history,
+    size: layers.reduce((n, id) => n + sizes.get(id)!, 0),
+    figure: r.figure,
+    notes: r.notes,
+    ...(r.packages ? { packages: r.packages } : {}),
+  };
+}
+
+const gz = (value: unknown) => gzipSync(new TextEncoder().encode(`${JSON.stringify(value)}\n`), { level: 9, mtime: 0 });
+
+export function build(): Map<string, Uint8Array> {
+  const inputs = debianInputs();
+  const images = recipes(inputs);
+  const files = new Map<string, Uint8Array>();
+  const layers = new Map<string, LayerData>();
+  for (const r of images) for (const l of r.layers) if (typeof l !== 'string' && !layers.has(l.id)) layers.set(l.id, layerData(l));
+  const sizes = new Map([...layers].map(([id, l]) => [id, layerSize(l.entries)]));
+  sizes.set('conformance:busybox', layerSize(inputs.busybox.entries));
+  const catalog: CatalogData = {
+    format: CATALOG_FORMAT,
+    images: images.map((r) => imageData(r, sizes)),
+    layers: [...layers.values()].map((l) => ({ id: l.id, size: sizes.get(l.id)!, entries: l.entries.length, source: l.source })),
+  };
+  files.set('catalog.json.gz', gz(catalog));
+  for (const l of layers.values()) files.set(`layers/${l.id}.json.gz`, gz(l));
+  files.set('packages/debian-bookworm.json.gz', gz(debianSet(inputs)));
+  files.set('packages/centos-7.json.gz', gz(rpmSet(inputs, 'centos-7')));
+  files.set('packages/fedora.json.gz', gz(rpmSet(inputs, 'fedora')));
+  return files;
+}
+
+function main() {
+  const check = process.argv.includes('--check');
+  const files = build();
+  if (check) {
+    let bad = 0;
+    for (const [name, bytes] of files) {
+      const path = join(OUT, name);
+      const old = existsSync(path) ? readFileSync(path) : undefined;
+      if (!old || Buffer.compare(old, Buffer.from(bytes)) !== 0) {
+        console.log(`differs: ${name}`);
+        bad++;
+      }
+    }
+    console.log(bad ? `build --check: ${bad} of ${files.size} files differ` : `build --check: all ${files.size} files identical`);
+    process.exit(bad ? 1 : 0);
+  }
+  rmSync(OUT, { recursive: true, force: true });
+  let total = 0;
+  for (const [name, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    mkdirSync(dirname(join(OUT, name)), { recursive: true });
+    writeFileSync(join(OUT, name), bytes);
+    total += bytes.length;
+    console.log(`${String(bytes.length).padStart(9)}  ${name}`);
+  }
+  console.log(`${String(total).padStart(9)}  total, ${files.size} files in ${OUT}`);
+}
+
+main();
