@@ -116,6 +116,14 @@ describe('the committed catalog', () => {
     expect(l.entries.some((e) => e[0] === '/usr/local/tomcat/bin/catalina.sh' && e[1] === 'f')).toBe(true);
   });
 
+  it('reads files a web server already inflated, and names a file that is neither gzip nor JSON', async () => {
+    const node = nodeDataSource();
+    const { gunzipSync } = await import('fflate');
+    const inflated = await ImageCatalog.open({ load: async (f) => gunzipSync(await node.load(f)) });
+    expect((await inflated.layer('hello-world')).entries).toEqual([['/hello', 'f', 0o755, 0, 0, 1840]]);
+    await expect(ImageCatalog.open({ load: async () => new TextEncoder().encode('<html>') })).rejects.toThrow(/catalog.json.gz is not JSON/);
+  });
+
   it('refuses unknown layers and conformance layers with a reason', async () => {
     await expect(catalog.layer('nope')).rejects.toThrow(/no layer "nope"/);
     await expect(catalog.layer('conformance:busybox')).rejects.toThrow(/src\/engine\/base/);

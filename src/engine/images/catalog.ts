@@ -85,7 +85,9 @@ async function readJson<T>(source: ImageDataSource, file: string): Promise<T> {
   const gz = await source.load(file);
   let text: string;
   try {
-    text = new TextDecoder().decode(gunzipSync(gz));
+    // a web server may have sent the file with Content-Encoding: gzip, so fetch already inflated it
+    const gzip = gz[0] === 0x1f && gz[1] === 0x8b;
+    text = new TextDecoder().decode(gzip ? gunzipSync(gz) : gz);
   } catch (e) {
     throw new Error(`catalog: ${file} is not gzip data (${(e as Error).message})`);
   }
