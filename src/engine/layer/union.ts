@@ -2,6 +2,7 @@ import type { Entry } from '../fs/entry.ts';
 import { joinParts, pathParts } from '../fs/path.ts';
 import { Tree } from '../fs/tree.ts';
 import { apply, createsBelow } from './apply.ts';
+import { mergedTree } from './merged.ts';
 import type { Changeset } from './changeset.ts';
 
 /**
@@ -13,17 +14,21 @@ import type { Changeset } from './changeset.ts';
  * so stepping through a build is free. Provenance is computed on demand per path or per
  * directory: O(layers × depth), never over the whole tree.
  */
+const EMPTY_BASE = Tree.empty();
+
 export class UnionView {
   private readonly snapshots: Tree[] = [];
 
   constructor(
     readonly layers: readonly Changeset[],
-    readonly base: Tree = Tree.empty(),
+    readonly base: Tree = EMPTY_BASE,
   ) {}
 
   /** The merged tree of layers [0, n) (all layers by default). */
   treeAt(n = this.layers.length): Tree {
     if (n === 0) return this.base;
+    // stacks on the empty root share memoized merged trees (a build step adds one layer)
+    if (this.base === EMPTY_BASE) return mergedTree(this.layers.slice(0, n));
     while (this.snapshots.length < n) {
       const prev = this.snapshots.length ? this.snapshots[this.snapshots.length - 1] : this.base;
       this.snapshots.push(apply(prev, this.layers[this.snapshots.length]));
