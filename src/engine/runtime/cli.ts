@@ -1,0 +1,130 @@
+/**
+ * The `docker` command line on the simulated daemon: argv → command → output, with the
+ * docker CLI's rules for flags, argument counts, usage errors and exit codes (125 when
+ * docker itself fails, 126/127 when the container's command cannot run).
+ */
+import type { Daemon } from './daemon.ts';
+import { FlagError, parseFlags, type FlagSpec, type Parsed } from './flags.ts';
+import type { CommandResult } from './ports.ts';
+import { commitCommand } from './commands/commit.ts';
+import { diffCommand, execCommand, logsCommand, rmCommand, startCommand, stopCommand } from './commands/containers.ts';
+import { historyCommand, imagesCommand, tagCommand } from './commands/images.ts';
+import { psCommand } from './commands/ps.ts';
+import { pullCommand } from './commands/pull.ts';
+import { rmiCommand } from './commands/rmi.ts';
+import { runCommand } from './commands/run.ts';
+import { inspectCommand } from './inspect.ts';
+
+type Arity = { min: number; max: number };
+
+interface DockerCommand {
+  /** `run`, `image inspect`, … (what `See 'docker NAME --help'` names). */
+  name: string;
+  usage: string;
+  summary: string;
+  flags: FlagSpec[];
+  /** False for run/exec: flags end at the first argument. */
+  interspersed: boolean;
+  arity: Arity;
+  handler: (d: Daemon, p: Parsed, stdin: string) => Promise<CommandResult>;
+}
+
+const b = (long: string, short?: string): FlagSpec => ({ long, short, kind: 'bool' });
+const s = (long: string, short?: string): FlagSpec => ({ long, short, kind: 'string' });
+const l = (long: string, short?: string): FlagSpec => ({ long, short, kind: 'list' });
+const n = (long: string, short?: string): FlagSpec => ({ long, short, kind: 'int' });
+
+const MANY = Infinity;
+const FORMAT = s('format', 'f');
+
+const RUN_FLAGS = [
+  s('name'), b('rm'), b('detach', 'd'), b('interactive', 'i'), b('tty', 't'), s('workdir', 'w'), l('env', 'e'), s('user', 'u'),
+  s('entrypoint'), l('volume', 'v'), l('publish', 'p'), l('expose'), s('hostname', 'h'), l('label', 'l'), s('network'), b('privileged'),
+  s('platform'), s('pull'),
+];
+
+const COMMANDS: DockerCommand[] = [
+  { name: 'run', usage: 'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]', summary: 'Run a command in a new container', flags: RUN_FLAGS, interspersed: false, arity: { min: 1, max: MANY }, handler: (d, p, stdin) => runCommand(d, p, { stdin }) },
+  { name: 'exec', usage: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]', summary: 'Run a command in a running container', flags: [b('detach', 'd'), b('interactive', 'i'), b('tty', 't'), l('env', 'e'), s('user', 'u'), s('workdir', 'w'), b('privileged')], interspersed: false, arity: { min: 2, max: MANY }, handler: (d, p, stdin) => execCommand(d, p, stdin) },
+  { name: 'start', usage: 'docker start [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Start one or more stopped containers', flags: [b('attach', 'a'), b('interactive', 'i')], interspersed: true, arity: { min: 1, max: MANY }, handler: startCommand },
+  { name: 'stop', usage: 'docker stop [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Stop one or more running containers', flags: [n('time', 't')], interspersed: true, arity: { min: 1, max: MANY }, handler: stopCommand },
+  { name: 'rm', usage: 'docker rm [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Remove one or more containers', flags: [b('force', 'f'), b('volumes', 'v'), b('link', 'l')], interspersed: true, arity: { min: 1, max: MANY }, handler: rmCommand },
+  { name: 'logs', usage: 'docker logs [OPTIONS] CONTAINER', summary: 'Fetch the logs of a container', flags: [b('follow', 'f'), b('timestamps', 't'), s('tail', 'n'), b('details')], interspersed: true, arity: { min: 1, max: 1 }, handler: logsCommand },
+  { name: 'diff', usage: 'docker diff CONTAINER', summary: "Inspect changes to files or directories on a container's filesystem", flags: [], interspersed: true, arity: { min: 1, max: 1 }, handler: diffCommand },
+  { name: 'commit', usage: 'docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]', summary: "Create a new image from a container's changes", flags: [s('author', 'a'), s('message', 'm'), l('change', 'c'), b('pause', 'p')], interspersed: true, arity: { min: 1, max: 2 }, handler: commitCommand },
+  { name: 'ps', usage: 'docker ps [OPTIONS]', summary: 'List containers', flags: [b('all', 'a'), b('latest', 'l'), b('quiet', 'q'), b('no-trunc'), n('last', 'n'), b('size', 's'), l('filter', 'f'), s('format')], interspersed: true, arity: { min: 0, max: 0 }, handler: psCommand },
+  { name: 'images', usage: 'docker images [OPTIONS] [REPOSITORY[:TAG]]', summary: 'List images', flags: [b('all', 'a'), b('quiet', 'q'), b('digests'), b('no-trunc'), l('filter', 'f'), s('format')], interspersed: true, arity: { min: 0, max: 1 }, handler: imagesCommand },
+  { name: 'history', usage: 'docker history [OPTIONS] IMAGE', summary: 'Show the history of an image', flags: [{ long: 'human', short: 'H', kind: 'bool' }, b('no-trunc'), b('quiet', 'q'), s('format')], interspersed: true, arity: { min: 1, max: 1 }, handler: historyCommand },
+  { name: 'inspect', usage: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]', summary: 'Return low-level information on Docker objects', flags: [FORMAT, b('size', 's'), s('type')], interspersed: true, arity: { min: 1, max: MANY }, handler: (d, p) => inspectCommand(d, p, p.flags.type === 'image' ? 'image' : p.flags.type === 'container' ? 'container' : 'any') },
+  { name: 'image inspect', usage: 'docker image inspect [OPTIONS] IMAGE [IMAGE...]', summary: 'Display detailed information on one or more images', flags: [FORMAT], interspersed: true, arity: { min: 1, max: MANY }, handler: (d, p) => inspectCommand(d, p, 'image') },
+  { name: 'container inspect', usage: 'docker container inspect [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Display detailed information on one or more containers', flags: [FORMAT, b('size', 's')], interspersed: true, arity: { min: 1, max: MANY }, handler: (d, p) => inspectCommand(d, p, 'container') },
+  { name: 'tag', usage: 'docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', summary: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE', flags: [], interspersed: true, arity: { min: 2, max: 2 }, handler: tagCommand },
+  { name: 'rmi', usage: 'docker rmi [OPTIONS] IMAGE [IMAGE...]', summary: 'Remove one or more images', flags: [b('force', 'f'), b('no-prune')], interspersed: true, arity: { min: 1, max: MANY }, handler: rmiCommand },
+  { name: 'pull', usage: 'docker pull [OPTIONS] NAME[:TAG|@DIGEST]', summary: 'Pull an image or a repository from a registry', flags: [b('all-tags', 'a'), b('quiet', 'q'), s('platform')], interspersed: true, arity: { min: 1, max: 1 }, handler: pullCommand },
+];
+
+/** Management-command spellings that map to the classic ones. */
+const ALIASES: Record<string, string> = {
+  'container run': 'run', 'container exec': 'exec', 'container start': 'start', 'container stop': 'stop', 'container rm': 'rm',
+  'container logs': 'logs', 'container diff': 'diff', 'container commit': 'commit', 'container ls': 'ps', 'container ps': 'ps',
+  'container list': 'ps', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
+  'image rm': 'rmi', 'image pull': 'pull', 'image remove': 'rmi', 'container remove': 'rm',
+};
+
+function arityError(cmd: DockerCommand, count: number): string | undefined {
+  const { min, max } = cmd.arity;
+  const plural = (k: number) => `${k} argument${k === 1 ? '' : 's'}`;
+  if (min === 0 && max === 0 && count > 0) return `"docker ${cmd.name}" accepts no arguments.`;
+  if (count >= min && count <= max) return undefined;
+  if (min === max) return `"docker ${cmd.name}" requires exactly ${plural(min)}.`;
+  if (max === MANY) return `"docker ${cmd.name}" requires at least ${plural(min)}.`;
+  if (min === 0) return `"docker ${cmd.name}" accepts at most ${plural(max)}.`;
+  return `"docker ${cmd.name}" requires at least ${min} and at most ${plural(max)}.`;
+}
+
+export interface DockerCliOptions {
+  stdin?: string;
+}
+
+/** Runs `docker ARGS…` (argv without the leading `docker`) on the daemon. Never throws. */
+export async function dockerCli(d: Daemon, argv: readonly string[], opts: DockerCliOptions = {}): Promise<CommandResult> {
+  const first = argv[0];
+  if (first === undefined) return { stdout: '', stderr: 'Usage:  docker [OPTIONS] COMMAND\n', exitCode: 0 };
+  let name = first;
+  let rest = argv.slice(1);
+  if ((first === 'image' || first === 'container') && argv[1] !== undefined) {
+    name = `${first} ${argv[1]}`;
+    rest = argv.slice(2);
+  }
+  name = ALIASES[name] ?? name;
+  if (name === 'build' || name === 'image build') {
+    if (!d.options.build) {
+      return { stdout: '', stderr: 'layerlab: docker build is not implemented yet (the classic builder is not plugged in)\n', exitCode: 1 };
+    }
+    return d.options.build(argv.slice(1), d);
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    const shown = name.includes(' ') ? name : first;
+    return { stdout: '', stderr: `docker: '${shown}' is not a docker command.\nSee 'docker --help'\n`, exitCode: 1 };
+  }
+  const see = `See 'docker ${cmd.name} --help'.`;
+  let parsed: Parsed;
+  try {
+    parsed = parseFlags(rest, cmd.flags, { interspersed: cmd.interspersed });
+  } catch (e) {
+    if (e instanceof FlagError) return { stdout: '', stderr: `${e.message}\n${see}\n`, exitCode: 125 };
+    throw e;
+  }
+  const err = arityError(cmd, parsed.args.length);
+  if (err) return { stdout: '', stderr: `${err}\n${see}\n\nUsage:  ${cmd.usage}\n\n${cmd.summary}\n`, exitCode: 1 };
+  d.settle();
+  try {
+    const result = await cmd.handler(d, parsed, opts.stdin ?? '');
+    d.advance(10);
+    return result;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { stdout: '', stderr: `Error response from daemon: ${message}\n`, exitCode: cmd.name === 'run' ? 125 : 1 };
+  }
+}

@@ -1,0 +1,126 @@
+/** `docker start`, `stop`, `rm`, `logs`, `diff`, `exec`: commands on existing containers. */
+import type { Daemon } from '../daemon.ts';
+import type { Parsed } from '../flags.ts';
+import type { CommandResult } from '../ports.ts';
+import { runProcess, StartError } from '../process.ts';
+import type { ContainerRecord } from '../state.ts';
+import { startContainer, startFailureText } from './lifecycle.ts';
+import { Output } from './result.ts';
+
+export async function startCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
+  const out = new Output();
+  const failed: string[] = [];
+  for (const arg of p.args) {
+    const c = d.findContainer(arg);
+    if (!c) {
+      out.errLine(`Error response from daemon: No such container: ${arg}`);
+      failed.push(arg);
+      continue;
+    }
+    if (c.state.status !== 'running') {
+      const started = await startContainer(d, c, { stdin: '', attached: false });
+      if (started.error) {
+        out.errLine(`Error response from daemon: ${startFailureText(started.error.message)}`);
+        failed.push(arg);
+        continue;
+      }
+    }
+    out.line(arg);
+  }
+  if (failed.length) out.errLine(`Error: failed to start containers: ${failed.join(', ')}`).fail(1);
+  return out.result();
+}
+
+/** Stops a running container: SIGTERM, then SIGKILL after `seconds` (PID 1 ignores SIGTERM). */
+export function stopContainer(d: Daemon, c: ContainerRecord, seconds: number): void {
+  if (c.state.status !== 'running') return;
+  if (c.state.endsAt <= d.now + seconds * 1000) {
+    d.advance(Math.max(0, c.state.endsAt - d.now));
+    return;
+  }
+  d.advance(seconds * 1000);
+  const now = d.findContainer(c.id);
+  if (!now) return;
+  if (now.autoRemove) d.removeContainer(now.id);
+  else d.putContainer({ ...now, state: { status: 'exited', exitCode: 137, startedAt: now.state.startedAt, finishedAt: d.now, endsAt: 0 } });
+}
+
+export async function stopCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
+  const out = new Output();
+  const seconds = (p.flags.time as number | undefined) ?? 10;
+  for (const arg of p.args) {
+    const c = d.findContainer(arg);
+    if (!c) {
+      out.errLine(`Error response from daemon: No such container: ${arg}`).fail(1);
+      continue;
+    }
+    stopContainer(d, c, seconds);
+    out.line(arg);
+  }
+  return out.result();
+}
+
+export async function rmCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
+  const out = new Output();
+  const force = Boolean(p.flags.force);
+  for (const arg of p.args) {
+    const c = d.findContainer(arg);
+    if (!c) {
+      out.errLine(`Error: No such container: ${arg}`);
+      if (!force) out.fail(1);
+      continue;
+    }
+    if (c.state.status === 'running' && !force) {
+      out.errLine(`Error response from daemon: You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove`).fail(1);
+      continue;
+    }
+    d.removeContainer(c.id);
+    out.line(arg);
+  }
+  return out.result();
+}
+
+export async function logsCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
+  const out = new Output();
+  const c = d.findContainer(p.args[0]);
+  if (!c) return out.errLine(`Error: No such container: ${p.args[0]}`).fail(1).result();
+  for (const entry of c.logs) {
+    if (entry.stream === 'stdout') out.stdout(entry.text);
+    else out.stderr(entry.text);
+  }
+  return out.result();
+}
+
+export async function diffCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
+  const out = new Output();
+  const c = d.findContainer(p.args[0]);
+  if (!c) return out.errLine(`Error response from daemon: No such container: ${p.args[0]}`).fail(1).result();
+  for (const line of c.rw.dockerDiff()) out.line(line);
+  return out.result();
+}
+
+export async function execCommand(d: Daemon, p: Parsed, stdin = ''): Promise<CommandResult> {
+  const out = new Output();
+  const [target, ...argv] = p.args;
+  if (p.flags.interactive && p.flags.tty && !d.options.tty) return out.errLine('the input device is not a TTY').fail(1).result();
+  const c = d.findContainer(target);
+  if (!c) return out.errLine(`Error: No such container: ${target}`).fail(1).result();
+  if (c.state.status !== 'running') return out.errLine(`Error response from daemon: Container ${c.id} is not running`).fail(1).result();
+  try {
+    const result = await runProcess(d.options.runner, {
+      fs: c.rw,
+      config: c.config,
+      argv,
+      cwd: p.flags.workdir as string | undefined,
+      user: p.flags.user as string | undefined,
+      extraEnv: (p.flags.env as string[] | undefined) ?? [],
+      stdin: p.flags.interactive ? stdin : '',
+    });
+    if (p.flags.detach) return out.result();
+    d.advance(result.durationMs ?? 0);
+    return out.stdout(result.stdout).stderr(result.stderr).fail(result.exitCode).result();
+  } catch (e) {
+    if (!(e instanceof StartError)) throw e;
+    return out.errLine(`OCI runtime exec failed: exec failed: unable to start container process: ${e.message}: unknown`).fail(126).result();
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Starting a container's process (run, start) and the state it leaves: a process that
+ * runs for a while keeps a detached container `Up`; an attached one is waited for (the
+ * simulated clock moves on by its run time).
+ */
+import type { Daemon } from '../daemon.ts';
+import { ensureWorkdir, runProcess, StartError } from '../process.ts';
+import type { ContainerRecord, LogEntry } from '../state.ts';
+
+export interface Started {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  error?: StartError;
+}
+
+/** The daemon's wording for a process that could not be started. */
+export function startFailureText(runcMessage: string): string {
+  return `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${runcMessage}: unknown`;
+}
+
+export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdin: string; attached: boolean }): Promise<Started> {
+  const startedAt = d.now;
+  let result;
+  try {
+    ensureWorkdir(c.rw, c.config.WorkingDir);
+    result = await runProcess(d.options.runner, { fs: c.rw, config: c.config, argv: [c.path, ...c.args], stdin: opts.stdin });
+  } catch (e) {
+    if (!(e instanceof StartError)) throw e;
+    d.putContainer({ ...c, state: { ...c.state, status: c.state.status === 'exited' ? 'exited' : 'created', exitCode: e.exitCode } });
+    return { stdout: '', stderr: '', exitCode: e.exitCode, error: e };
+  }
+  const logs: LogEntry[] = [...c.logs];
+  if (result.stdout) logs.push({ stream: 'stdout', text: result.stdout });
+  if (result.stderr) logs.push({ stream: 'stderr', text: result.stderr });
+  const duration = result.durationMs ?? 0;
+  if (opts.attached || duration <= 0) {
+    // Attached: the client waits for the process; detached and instant: it is already gone.
+    d.putContainer({ ...c, logs, state: { status: 'running', exitCode: 0, startedAt, finishedAt: c.state.finishedAt, endsAt: startedAt + duration, pendingExit: { exitCode: result.exitCode } } });
+    if (opts.attached) d.advance(duration);
+    const after = d.findContainer(c.id);
+    if (after && after.state.status === 'running') {
+      d.putContainer({ ...after, state: { status: 'exited', exitCode: result.exitCode, startedAt, finishedAt: d.now, endsAt: 0 } });
+    }
+  } else {
+    d.putContainer({ ...c, logs, state: { status: 'running', exitCode: 0, startedAt, finishedAt: c.state.finishedAt, endsAt: startedAt + duration, pendingExit: { exitCode: result.exitCode } } });
+  }
+  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+}

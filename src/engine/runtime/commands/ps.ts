@@ -1,0 +1,65 @@
+/** `docker ps` (`container ls`): the container table, newest first. */
+import { containerStatus, humanDuration } from '../../format/duration.ts';
+import { ellipsis } from '../../format/ellipsis.ts';
+import { goQuote } from '../../format/goquote.ts';
+import { truncateID } from '../../format/ids.ts';
+import { dockerTable } from '../../format/tabwriter.ts';
+import type { Daemon } from '../daemon.ts';
+import type { Parsed } from '../flags.ts';
+import type { CommandResult } from '../ports.ts';
+import { familiarName, familiarString, parseNormalizedNamed } from '../reference.ts';
+import type { ContainerRecord } from '../state.ts';
+import { Output } from './result.ts';
+
+/** The IMAGE column: a short ID stays short; a reference loses its digest. */
+export function imageColumn(c: ContainerRecord, trunc: boolean): string {
+  if (!c.image) return '<no image>';
+  if (!trunc) return c.image;
+  if (truncateID(c.imageId) === truncateID(c.image)) return truncateID(c.imageId);
+  try {
+    const ref = parseNormalizedNamed(c.image);
+    if (ref.tag !== undefined) return familiarString({ name: ref.name, tag: ref.tag });
+    return familiarName(ref.name);
+  } catch {
+    return c.image;
+  }
+}
+
+function portsColumn(c: ContainerRecord): string {
+  if (c.state.status !== 'running') return '';
+  const parts: string[] = [];
+  for (const port of Object.keys(c.config.ExposedPorts ?? {}).sort()) {
+    const bindings = c.portBindings[port];
+    if (!bindings || bindings.length === 0) parts.push(port);
+    else for (const b of bindings) parts.push(`${b.HostIp || '0.0.0.0'}:${b.HostPort}->${port}`);
+  }
+  return parts.join(', ');
+}
+
+export async function psCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
+  const out = new Output();
+  const f = p.flags;
+  const trunc = !f['no-trunc'];
+  let list = [...d.state.containers].sort((a, b) => b.created - a.created);
+  const last = f.latest ? 1 : ((f.last as number | undefined) ?? -1);
+  if (!f.all && last < 0) list = list.filter((c) => c.state.status === 'running');
+  if (last >= 0) list = list.slice(0, last);
+  if (f.quiet) {
+    for (const c of list) out.line(trunc ? truncateID(c.id) : c.id);
+    return out.result();
+  }
+  const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
+  for (const c of list) {
+    const command = [c.path, ...c.args].join(' ');
+    rows.push([
+      trunc ? truncateID(c.id) : c.id,
+      imageColumn(c, trunc),
+      goQuote(trunc ? ellipsis(command, 20) : command),
+      `${humanDuration(d.now - c.created)} ago`,
+      containerStatus(c.state, d.now),
+      portsColumn(c),
+      c.name,
+    ]);
+  }
+  return out.stdout(dockerTable(rows)).result();
+}

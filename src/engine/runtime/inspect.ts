@@ -1,0 +1,135 @@
+/**
+ * `docker inspect`, `image inspect`, `container inspect`: the objects dockerd returns
+ * (types.ImageInspect, types.ContainerJSON, fields in Docker's order), printed as an
+ * indented JSON array or through a `--format` template.
+ */
+import { rfc3339Nano } from '../format/duration.ts';
+import { goJson, type JsonValue } from '../format/gojson.ts';
+import { containerConfigJson } from '../image/serialize.ts';
+import type { Daemon } from './daemon.ts';
+import type { Parsed } from './flags.ts';
+import type { CommandResult } from './ports.ts';
+import { familiarString } from './reference.ts';
+import type { ContainerRecord, ImageRecord } from './state.ts';
+import { Output } from './commands/result.ts';
+import { parseTemplate, executeTemplate, TemplateError } from './template.ts';
+
+type Obj = { [k: string]: JsonValue };
+
+const GRAPH_ROOT = '/var/lib/docker/overlay2';
+
+export function imageInspect(d: Daemon, img: ImageRecord): Obj {
+  const c = img.config;
+  const size = d.imageSize(img);
+  const layerDir = img.config.rootfs.diff_ids.length ? img.config.rootfs.diff_ids[img.config.rootfs.diff_ids.length - 1].slice(7) : '';
+  const o: Obj = {
+    Id: img.id,
+    RepoTags: d.tagsOf(img.id).map(familiarString),
+    RepoDigests: d.digestsOf(img.id).map(familiarString),
+    Parent: img.parent ?? '',
+    Comment: c.comment ?? '',
+    Created: c.created,
+    Container: c.container ?? '',
+    ContainerConfig: containerConfigJson(c.container_config ?? c.config),
+    DockerVersion: c.docker_version ?? '',
+    Author: c.author ?? '',
+    Config: containerConfigJson(c.config),
+    Architecture: c.architecture,
+    Os: c.os,
+    Size: size,
+    VirtualSize: size,
+    GraphDriver: {
+      Data: {
+        MergedDir: `${GRAPH_ROOT}/${layerDir}/merged`,
+        UpperDir: `${GRAPH_ROOT}/${layerDir}/diff`,
+        WorkDir: `${GRAPH_ROOT}/${layerDir}/work`,
+      },
+      Name: 'overlay2',
+    },
+    RootFS: { Type: 'layers', Layers: [...c.rootfs.diff_ids] },
+    Metadata: { LastTagTime: img.lastTagTime ? rfc3339Nano(img.lastTagTime) : '0001-01-01T00:00:00Z' },
+  };
+  return o;
+}
+
+export function containerInspect(d: Daemon, c: ContainerRecord): Obj {
+  const s = c.state;
+  const zero = '0001-01-01T00:00:00Z';
+  return {
+    Id: c.id,
+    Created: rfc3339Nano(c.created),
+    Path: c.path,
+    Args: c.args,
+    State: {
+      Status: s.status,
+      Running: s.status === 'running',
+      Paused: false,
+      Restarting: false,
+      OOMKilled: false,
+      Dead: false,
+      Pid: s.status === 'running' ? 1000 + d.state.containers.indexOf(c) : 0,
+      ExitCode: s.exitCode,
+      Error: '',
+      StartedAt: s.startedAt ? rfc3339Nano(s.startedAt) : zero,
+      FinishedAt: s.finishedAt ? rfc3339Nano(s.finishedAt) : zero,
+    },
+    Image: c.imageId,
+    Name: `/${c.name}`,
+    RestartCount: 0,
+    Driver: 'overlay2',
+    Platform: 'linux',
+    HostConfig: {
+      Binds: c.binds.length ? c.binds : null,
+      NetworkMode: 'default',
+      PortBindings: c.portBindings,
+      AutoRemove: c.autoRemove,
+    },
+    Mounts: c.binds.map((b) => {
+      const [source, destination] = b.split(':');
+      return { Type: 'bind', Source: source, Destination: destination, Mode: '', RW: true, Propagation: 'rprivate' };
+    }),
+    Config: containerConfigJson(c.config),
+  };
+}
+
+type Kind = 'any' | 'image' | 'container';
+
+export async function inspectCommand(d: Daemon, p: Parsed, kind: Kind): Promise<CommandResult> {
+  const out = new Output();
+  const format = p.flags.format as string | undefined;
+  let nodes;
+  if (format) {
+    try {
+      nodes = parseTemplate(format);
+    } catch (e) {
+      if (e instanceof TemplateError) return out.errLine(`Template parsing error: ${e.message}`).fail(64).result();
+      throw e;
+    }
+  }
+  const found: Obj[] = [];
+  const errors: string[] = [];
+  for (const arg of p.args) {
+    const c = kind !== 'image' ? d.findContainer(arg) : undefined;
+    const img = !c && kind !== 'container' ? d.findImage(arg) : undefined;
+    if (c) found.push(containerInspect(d, c));
+    else if (img) found.push(imageInspect(d, img));
+    else errors.push(`Error: No such ${kind === 'any' ? 'object' : kind}: ${arg}`);
+  }
+  if (format && nodes) {
+    let text = '';
+    for (const obj of found) {
+      try {
+        text += executeTemplate(format, nodes, obj) + '\n';
+      } catch (e) {
+        if (!(e instanceof TemplateError)) throw e;
+        out.stdout(text || '\n');
+        return out.errLine(`template parsing error: ${e.message}`).fail(1).result();
+      }
+    }
+    out.stdout(text || '\n');
+  } else {
+    out.line(found.length ? goJson(found, { indent: '    ' }) : '[]');
+  }
+  if (errors.length) out.errLine(errors.join('\n')).fail(1);
+  return out.result();
+}

@@ -1,0 +1,63 @@
+/**
+ * What the runtime needs from the rest of the engine, as narrow interfaces injected into
+ * the Daemon, so the pieces plug in as they land:
+ *
+ * - LayerBackend: layer identity and size (the tar + digest code of src/engine/layer);
+ * - ProcessRunner: runs one process inside a container (the shell of src/engine/shell);
+ * - BuildHook: `docker build` (the classic builder of src/engine/build).
+ */
+import type { FsOps } from '../fs/ops.ts';
+import type { Changeset } from '../layer/changeset.ts';
+
+export interface LayerBackend {
+  /** `sha256:…` of the layer's canonical uncompressed tar. */
+  diffId(layer: Changeset): Promise<string>;
+  /** Docker's layer size: bytes of regular files plus symlink target lengths. */
+  size(layer: Changeset): number;
+  /** Chain IDs for diff IDs, bottom first (`ChainID(n) = sha256(ChainID(n-1) + " " + DiffID(n))`). */
+  chainIds(diffIds: readonly string[]): Promise<string[]>;
+}
+
+export interface ProcessRequest {
+  /** The container's mounted root filesystem (its read-write layer over the image). */
+  fs: FsOps;
+  /** argv as the container runs it (argv[0] as written: `sh`, `/bin/ls`). */
+  argv: readonly string[];
+  /** argv[0] resolved in PATH to an absolute path inside the container. */
+  executable: string;
+  env: readonly string[];
+  cwd: string;
+  uid: number;
+  gid: number;
+  hostname: string;
+  stdin: string;
+}
+
+export interface ProcessResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /**
+   * How long the process runs in simulated time, ms (`sleep 1000` → 1_000_000); 0 or absent
+   * for commands that finish at once. A detached container stays `Up` that long.
+   */
+  durationMs?: number;
+}
+
+export interface ProcessRunner {
+  run(req: ProcessRequest): ProcessResult | Promise<ProcessResult>;
+}
+
+/** Output and status of one docker CLI command. */
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface BuildRequest {
+  argv: readonly string[];
+}
+
+/** `docker build`: filled in by the builder; receives the daemon to run its steps on. */
+export type BuildHook = (argv: readonly string[], daemon: unknown) => Promise<CommandResult>;

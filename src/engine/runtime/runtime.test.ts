@@ -1,0 +1,163 @@
+/**
+ * The runtime against the recorded busybox base, with a tiny fake process runner (the
+ * real shell is another module): output formats, state changes and Docker's errors.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadSharedBase } from '../base/load-node.ts';
+import { installBase } from './bases.ts';
+import { dockerCli } from './cli.ts';
+import { Daemon } from './daemon.ts';
+import { ENGINE_LAYERS } from './engine-layers.ts';
+import type { ProcessRequest, ProcessResult, ProcessRunner } from './ports.ts';
+import { shlexSplit } from '../../conformance/shlex.ts';
+
+/** Understands just enough commands for these tests: touch, echo, true, cat, sleep, sh -c 'exit N'. */
+const FAKE: ProcessRunner = {
+  run(req: ProcessRequest): ProcessResult {
+    const [cmd, ...args] = req.argv;
+    const ok = (stdout = ''): ProcessResult => ({ exitCode: 0, stdout, stderr: '' });
+    switch (cmd) {
+      case 'touch':
+        for (const a of args) req.fs.writeFile(a, new Uint8Array(), { append: true });
+        return ok();
+      case 'echo':
+        return ok(args.join(' ') + '\n');
+      case 'true':
+        return ok();
+      case 'cat':
+        return ok(args.map((a) => new TextDecoder().decode(req.fs.readFile(a))).join(''));
+      case 'sleep':
+        return { ...ok(), durationMs: Number(args[0]) * 1000 };
+      case 'sh': {
+        const m = /^exit (\d+)$/.exec(args[1] ?? '');
+        if (m) return { exitCode: Number(m[1]), stdout: '', stderr: '' };
+        return { exitCode: 2, stdout: '', stderr: 'fake runner: unsupported script\n' };
+      }
+      default:
+        return { exitCode: 127, stdout: '', stderr: `fake runner: ${cmd}\n` };
+    }
+  },
+};
+
+let d: Daemon;
+const docker = async (line: string) => dockerCli(d, shlexSplit(line).slice(1));
+const busybox = loadSharedBase('busybox');
+
+beforeEach(async () => {
+  d = new Daemon({ layers: ENGINE_LAYERS, runner: FAKE });
+  await installBase(d, busybox);
+  d.advance(60_000);
+});
+
+describe('run, ps, diff, commit, images, history (the commit-abc walkthrough)', () => {
+  it('produces Docker’s tables and IDs', async () => {
+    expect(await docker('docker run --name c1 busybox touch /abc.txt')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    const ps = (await docker('docker ps -a')).stdout.split('\n');
+    expect(ps[0]).toMatch(/^CONTAINER ID   IMAGE     COMMAND            CREATED +STATUS +PORTS     NAMES$/);
+    expect(ps[1]).toMatch(/^[0-9a-f]{12}   busybox   "touch \/abc.txt"   Less than a second ago   Exited \(0\) Less than a second ago             c1$/);
+    expect((await docker('docker diff c1')).stdout).toBe('A /abc.txt\n');
+    const commit = await docker('docker commit c1 me/abc');
+    expect(commit.stdout).toMatch(/^sha256:[0-9a-f]{64}\n$/);
+    const images = (await docker('docker images me/abc')).stdout.split('\n');
+    expect(images[0]).toBe('REPOSITORY   TAG       IMAGE ID       CREATED                  SIZE');
+    expect(images[1]).toMatch(new RegExp(`^me/abc       latest    ${commit.stdout.slice(7, 19)}   .+ ago   1\\.98MB$`));
+    const history = (await docker('docker history me/abc')).stdout.split('\n');
+    expect(history[1]).toMatch(/^[0-9a-f]{12}   .* ago\s+touch \/abc.txt\s+0B\s*$/);
+    expect(history[2]).toMatch(/^[0-9a-f]{12}   .* ago\s+\/bin\/sh -c #\(nop\)  CMD \["sh"\]\s+0B\s*$/);
+    expect(history[3]).toMatch(/^<missing>\s+.* ago\s+\/bin\/sh -c #\(nop\) ADD file:[0-9a-f]+… +1\.98MB\s*$/);
+    expect((await docker('docker rm c1')).stdout).toBe('c1\n');
+  });
+
+  it('rejects a one-character name (exit 125) and a name in use', async () => {
+    const r = await docker('docker run --name t busybox true');
+    expect(r.exitCode).toBe(125);
+    expect(r.stderr).toBe("docker: Error response from daemon: Invalid container name (t), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.\nSee 'docker run --help'.\n");
+    await docker('docker run --name xx busybox true');
+    const again = await docker('docker run --name xx busybox true');
+    expect(again.exitCode).toBe(125);
+    expect(again.stderr).toMatch(/^docker: Error response from daemon: Conflict\. The container name "\/xx" is already in use by container "[0-9a-f]{64}"\. You have to remove \(or rename\) that container to be able to reuse that name\.\n/);
+  });
+
+  it('maps flag and argument errors to Docker’s texts and exit codes', async () => {
+    expect(await docker('docker run --badflag busybox')).toEqual({ stdout: '', stderr: "unknown flag: --badflag\nSee 'docker run --help'.\n", exitCode: 125 });
+    const none = await docker('docker run');
+    expect(none.exitCode).toBe(1);
+    expect(none.stderr).toBe('"docker run" requires at least 1 argument.\nSee \'docker run --help\'.\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun a command in a new container\n');
+    const missing = await docker('docker run --rm busybox nosuchcmd');
+    expect(missing.exitCode).toBe(127);
+    expect(missing.stderr).toContain('exec: "nosuchcmd": executable file not found in $PATH: unknown.');
+    const denied = await docker('docker run --rm busybox /etc/passwd');
+    expect(denied.exitCode).toBe(126);
+    expect((await docker('docker run --rm busybox sh -c "exit 7"')).exitCode).toBe(7);
+    expect((await docker('docker run --rm -it busybox true')).stderr).toBe('the input device is not a TTY\n');
+  });
+});
+
+describe('detached containers, stop, start, rm, logs', () => {
+  it('keeps a sleeping container Up until stopped (137 after the timeout)', async () => {
+    const run = await docker('docker run -d --name sleeper busybox sleep 1000');
+    expect(run.stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    expect((await docker('docker ps')).stdout).toMatch(/Up Less than a second +sleeper/);
+    const rm = await docker('docker rm sleeper');
+    expect(rm.exitCode).toBe(1);
+    expect(rm.stderr).toContain('You cannot remove a running container');
+    expect((await docker('docker stop -t 1 sleeper')).stdout).toBe('sleeper\n');
+    expect((await docker('docker ps -a')).stdout).toMatch(/Exited \(137\) Less than a second ago +sleeper/);
+    expect((await docker('docker ps -q')).stdout).toBe('');
+    expect((await docker('docker ps -l -q')).stdout).toBe(run.stdout.slice(0, 12) + '\n');
+    expect((await docker('docker start sleeper')).stdout).toBe('sleeper\n');
+    expect((await docker('docker rm -f sleeper')).stdout).toBe('sleeper\n');
+    expect(await docker('docker rm -f sleeper')).toEqual({ stdout: '', stderr: 'Error: No such container: sleeper\n', exitCode: 0 });
+    expect(await docker('docker stop nosuch')).toEqual({ stdout: '', stderr: 'Error response from daemon: No such container: nosuch\n', exitCode: 1 });
+  });
+
+  it('replays logs of every start', async () => {
+    await docker('docker run --name lg busybox echo out1');
+    await docker('docker start lg');
+    expect((await docker('docker logs lg')).stdout).toBe('out1\nout1\n');
+    expect(await docker('docker logs nosuch')).toEqual({ stdout: '', stderr: 'Error: No such container: nosuch\n', exitCode: 1 });
+  });
+});
+
+describe('tag, rmi, images', () => {
+  it('untags, reports conflicts and deletes released layers by chain ID', async () => {
+    await docker('docker tag busybox mybox:1');
+    await docker('docker run --name user1 mybox:1 true');
+    expect((await docker('docker rmi mybox:1')).stdout).toBe('Untagged: mybox:1\n');
+    const conflict = await docker('docker rmi busybox:latest');
+    expect(conflict.exitCode).toBe(1);
+    expect(conflict.stderr).toMatch(/^Error response from daemon: conflict: unable to remove repository reference "busybox:latest" \(must force\) - container [0-9a-f]{12} is using its referenced image [0-9a-f]{12}\n$/);
+    expect(await docker('docker rmi nosuch')).toEqual({ stdout: '', stderr: 'Error: No such image: nosuch\n', exitCode: 1 });
+    await docker('docker rm user1');
+    await docker('docker run --name c2 busybox touch /x');
+    await docker('docker commit c2 layered:1');
+    await docker('docker tag layered:1 layered:2');
+    expect((await docker('docker rmi layered:1')).stdout).toBe('Untagged: layered:1\n');
+    await docker('docker rm c2');
+    const removed = (await docker('docker rmi layered:2')).stdout.split('\n');
+    expect(removed[0]).toBe('Untagged: layered:2');
+    expect(removed[1]).toMatch(/^Deleted: sha256:[0-9a-f]{64}$/);
+    expect(removed[2]).toMatch(/^Deleted: sha256:[0-9a-f]{64}$/);
+    expect(removed.length).toBe(4);
+    expect((await docker('docker images -a')).stdout.split('\n').length).toBe(3);
+  });
+
+  it('refuses bad tags with Docker’s wording', async () => {
+    expect((await docker('docker tag nosuch x')).stderr).toBe('Error response from daemon: No such image: nosuch:latest\n');
+    expect((await docker('docker tag busybox BAD')).stderr).toBe('Error parsing reference: "BAD" is not a valid repository/tag: invalid reference format: repository name must be lowercase\n');
+  });
+});
+
+describe('inspect --format', () => {
+  it('prints Go template values as Docker does', async () => {
+    const f = async (fmt: string) => (await dockerCli(d, ['image', 'inspect', 'busybox', '--format', fmt])).stdout;
+    expect(await f('{{.Config.Cmd}}')).toBe('[sh]\n');
+    expect(await f('{{json .Config.Cmd}}')).toBe('["sh"]\n');
+    expect(await f('{{range .Config.Env}}{{.}}|{{end}}')).toBe('PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin|\n');
+    expect(await f('{{.Config.Entrypoint}} {{json .Config.Entrypoint}}')).toBe('[] null\n');
+    expect(await f('{{.RepoTags}} {{index .RepoTags 0}} {{len .RootFS.Layers}}')).toBe('[busybox:latest] busybox:latest 1\n');
+    const bad = await dockerCli(d, ['image', 'inspect', 'busybox', '--format', '{{.Nope}}']);
+    expect(bad).toEqual({ stdout: '\n', stderr: 'template parsing error: template: :1:2: executing "" at <.Nope>: map has no entry for key "Nope"\n', exitCode: 1 });
+    expect(await docker('docker inspect nosuch')).toEqual({ stdout: '[]\n', stderr: 'Error: No such object: nosuch\n', exitCode: 1 });
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The daemon's state: images by ID, the layers they share, tags and repo digests,
+ * containers with their read-write layers, the simulated clock and the registries.
+ * Each docker command maps one DaemonState to the next; old states stay valid for
+ * stepping back (except a container's read-write layer, see ContainerRecord.rw).
+ */
+import type { ContainerConfig, ImageConfig } from '../image/config.ts';
+import type { Changeset } from '../layer/changeset.ts';
+import type { ContainerLayer } from '../layer/container.ts';
+import type { Registry } from './registry.ts';
+
+export interface LayerRecord {
+  diffId: string;
+  changeset: Changeset;
+  /** Docker's size of this layer (regular files + symlink targets). */
+  size: number;
+}
+
+export interface ImageRecord {
+  /** `sha256:<hex>`. */
+  id: string;
+  config: ImageConfig;
+  /** Local parent (builds and commits); pulled or loaded images have none. */
+  parent?: string;
+  /** ms since the epoch (the config's `created`). */
+  created: number;
+  lastTagTime?: number;
+}
+
+export type ContainerStatus = 'created' | 'running' | 'exited';
+
+export interface ContainerState {
+  status: ContainerStatus;
+  exitCode: number;
+  /** ms since the epoch; 0 when never started / finished. */
+  startedAt: number;
+  finishedAt: number;
+  /** For a running container: when its process ends by itself (Infinity: never). */
+  endsAt: number;
+  /** What the process printed when it ends by itself (kept until then). */
+  pendingExit?: { exitCode: number };
+}
+
+export interface LogEntry {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+export interface ContainerRecord {
+  /** 64 hex digits. */
+  id: string;
+  /** Without the leading `/`. */
+  name: string;
+  created: number;
+  /** The image as the user named it (`busybox`, `me/abc`, an ID). */
+  image: string;
+  imageId: string;
+  config: ContainerConfig;
+  path: string;
+  args: string[];
+  autoRemove: boolean;
+  binds: string[];
+  portBindings: Record<string, { HostIp: string; HostPort: string }[]>;
+  state: ContainerState;
+  /**
+   * The container's read-write layer. It is a live object (ContainerLayer has no way to
+   * fork an upper layer yet), so a later exec/start changes it in older snapshots too.
+   */
+  rw: ContainerLayer;
+  logs: readonly LogEntry[];
+}
+
+export interface DaemonState {
+  /** Simulated wall clock, ms since the epoch. */
+  clock: number;
+  images: ReadonlyMap<string, ImageRecord>;
+  layers: ReadonlyMap<string, LayerRecord>;
+  /** Normalized `name:tag` → image ID, in the order tags were made. */
+  tags: ReadonlyMap<string, string>;
+  /** Normalized `name@sha256:…` → image ID. */
+  repoDigests: ReadonlyMap<string, string>;
+  containers: readonly ContainerRecord[];
+  registry: Registry;
+  /** State of the deterministic random source (container IDs, generated names). */
+  seed: number;
+}
+
+/** A deterministic random source (Park–Miller), advanced through the state. */
+export function nextRandom(seed: number): [number, number] {
+  const next = (seed * 48271) % 2147483647;
+  return [(next - 1) / 2147483646, next];
+}
