@@ -93,7 +93,8 @@ describe('the committed catalog', () => {
         if (parent) expect(dirs.has(parent), `${info.id}: parent of ${p}`).toBe(true);
       }
       expect(size(l.entries), info.id).toBe(info.size);
-      for (const [p, t] of Object.entries(l.text ?? {})) expect(utf8.encode(t).length, `${info.id}:${p}`).toBe(l.entries.find((e) => e[0] === p)![5]);
+      const byPath = new Map(l.entries.map((e) => [e[0], e]));
+      for (const [p, t] of Object.entries(l.text ?? {})) expect(utf8.encode(t).length, `${info.id}:${p}`).toBe(byPath.get(p)![5]);
     }
     expect(await catalog.layer(image('redis').layers[0]!)).toBe(await catalog.layer(image('nginx').layers[0]!));
   });
