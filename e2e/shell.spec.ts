@@ -30,8 +30,11 @@ test('the layout fits 1280×720: editor, panel tabs, step bar, all on one screen
   }
   for (const id of ['step-back', 'play', 'step-forward']) await expect(page.getByTestId(id)).toBeVisible();
   // No page scroll at the classroom resolution.
-  const overflow = await page.evaluate<number>('document.documentElement.scrollHeight - window.innerHeight');
-  expect(overflow).toBeLessThanOrEqual(0);
+  const overflow = await page.evaluate<number[]>(
+    '[document.documentElement.scrollHeight - window.innerHeight, document.documentElement.scrollWidth - window.innerWidth]',
+  );
+  expect(overflow[0]).toBeLessThanOrEqual(0);
+  expect(overflow[1]).toBeLessThanOrEqual(0);
   await shot(page, 'shell-en-light');
   expect(errors).toEqual([]);
 });
@@ -218,6 +221,31 @@ test('the splitter resizes the editor by keyboard and pointer, and the width is 
 
   await page.reload();
   await expect.poll(async () => Math.round((await editor.boundingBox())!.width)).toBe(Math.round(dragged));
+});
+
+test('A+ and A− make all text larger or smaller for a projector, and the size is remembered', async ({ page }) => {
+  await page.goto('./');
+  const html = page.locator('html');
+  await expect(html).toHaveCSS('font-size', '15px');
+  await page.getByTestId('text-larger').click();
+  await page.getByTestId('text-larger').click();
+  await expect(html).toHaveCSS('font-size', '20px');
+  await expect(page.locator('[data-testid="dockerfile-editor"]')).toHaveCSS('font-size', '20px');
+  await shot(page, 'shell-projector-text');
+  await page.reload();
+  await expect(html).toHaveCSS('font-size', '20px');
+  await page.locator('body').press('-');
+  await expect(html).toHaveCSS('font-size', '17px');
+  // No page scroll at the classroom resolution even with larger text, either way.
+  await page.getByTestId('text-larger').click();
+  await page.getByTestId('text-larger').click();
+  await expect(html).toHaveCSS('font-size', '24px');
+  await shot(page, 'shell-projector-text-largest');
+  const overflow = await page.evaluate<number[]>(
+    '[document.documentElement.scrollHeight - window.innerHeight, document.documentElement.scrollWidth - window.innerWidth]',
+  );
+  expect(overflow[0]).toBeLessThanOrEqual(0);
+  expect(overflow[1]).toBeLessThanOrEqual(0);
 });
 
 test('number keys switch panels when the focus is outside the editor', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { followTextSize } from './app/textSize.ts';
 import { followTheme } from './app/theme.ts';
 import { setLanguage } from './i18n/i18n.ts';
 import { selectLanguage } from './store/preferences.ts';
@@ -15,6 +16,7 @@ if (!root) throw new Error('index.html has no #root element');
 setLanguage(selectLanguage(preferences.getState()));
 preferences.subscribe((s) => setLanguage(selectLanguage(s)));
 followTheme(preferences);
+followTextSize(preferences);
 
 // The engine lives in a Web Worker; the stores are the only way in and out.
 startEngine(documentStore, session);

@@ -10,7 +10,7 @@ import { HelpOverlay } from './HelpOverlay.tsx';
 import { shortcutFor, type ShortcutAction } from './shortcuts.ts';
 import { Splitter } from './Splitter.tsx';
 import { StepBar } from './StepBar.tsx';
-import { LanguageSwitch, ThemeSwitch } from './Switches.tsx';
+import { LanguageSwitch, TextSizeSwitch, ThemeSwitch } from './Switches.tsx';
 
 /**
  * The app shell: a header with the language and theme switches, the editor and the panel
@@ -32,13 +32,14 @@ export function App() {
         </div>
         <div className="controls">
           <LanguageSwitch />
+          <TextSizeSwitch />
           <ThemeSwitch />
           <button type="button" className="help-button" data-testid="help-open" onClick={() => setHelpOpen(true)} title={`${t('help.open')} (?)`} aria-label={t('help.open')}>
             ?
           </button>
         </div>
       </header>
-      <main className="workspace" style={{ gridTemplateColumns: `${editorFraction}fr 8px ${1 - editorFraction}fr` }}>
+      <main className="workspace" style={{ gridTemplateColumns: `minmax(0, ${editorFraction}fr) 8px minmax(0, ${1 - editorFraction}fr)` }}>
         <EditorPane />
         <Splitter fraction={editorFraction} onChange={setEditorFraction} label={t('splitter.label')} />
         <PanelArea />
@@ -81,6 +82,8 @@ function useShortcuts(helpOpen: boolean, setHelpOpen: (open: boolean) => void) {
           return document.querySelector<HTMLElement>('[data-testid="dockerfile-editor"] .cm-content')?.focus();
         case 'panel':
           return preferences.getState().setPanel(action.panel);
+        case 'textSize':
+          return preferences.getState().resizeText(action.delta);
       }
     },
     [helpOpen, setHelpOpen],

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { selectLanguage, THEME_CHOICES } from '../store/preferences.ts';
+import { selectLanguage, TEXT_SIZES, THEME_CHOICES } from '../store/preferences.ts';
 import { preferences } from '../store/stores.ts';
 
 /** The language switch: English / 中文, remembered once picked. */
@@ -34,6 +34,23 @@ export function ThemeSwitch() {
           <span aria-hidden="true">{THEME_ICON[choice]}</span> {t(`theme.${choice}`)}
         </button>
       ))}
+    </div>
+  );
+}
+
+/** Smaller / larger text for the whole app (a projector at the back of a classroom), remembered. */
+export function TextSizeSwitch() {
+  const { t } = useTranslation();
+  const size = useStore(preferences, (s) => s.textSize);
+  const resize = useStore(preferences, (s) => s.resizeText);
+  return (
+    <div className="segmented" role="group" aria-label={t('textSize.label')} data-testid="text-size" data-value={TEXT_SIZES[size]}>
+      <button type="button" data-testid="text-smaller" title={`${t('textSize.smaller')} (−)`} aria-label={t('textSize.smaller')} disabled={size === 0} onClick={() => resize(-1)}>
+        A−
+      </button>
+      <button type="button" data-testid="text-larger" title={`${t('textSize.larger')} (+)`} aria-label={t('textSize.larger')} disabled={size === TEXT_SIZES.length - 1} onClick={() => resize(1)}>
+        A+
+      </button>
     </div>
   );
 }

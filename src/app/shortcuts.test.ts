@@ -11,10 +11,12 @@ describe('shortcutFor', () => {
     expect(shortcutFor(' ', outside)).toEqual({ kind: 'togglePlay' });
     expect(shortcutFor('End', outside)).toEqual({ kind: 'last' });
     expect(shortcutFor('3', outside)).toEqual({ kind: 'panel', panel: 'shadowDiff' });
+    expect(shortcutFor('+', outside)).toEqual({ kind: 'textSize', delta: 1 });
+    expect(shortcutFor('-', outside)).toEqual({ kind: 'textSize', delta: -1 });
   });
 
   it('leaves every key to the editor and text fields, and modified keys to the browser', () => {
-    for (const key of ['ArrowLeft', ' ', '?', 'e', '1']) {
+    for (const key of ['ArrowLeft', ' ', '?', 'e', '1', '+']) {
       expect(shortcutFor(key, { ...outside, editable: true })).toBeNull();
       expect(shortcutFor(key, { ...outside, modified: true })).toBeNull();
     }

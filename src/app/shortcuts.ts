@@ -11,7 +11,8 @@ export type ShortcutAction =
   | { kind: 'first' }
   | { kind: 'last' }
   | { kind: 'focusEditor' }
-  | { kind: 'panel'; panel: PanelId };
+  | { kind: 'panel'; panel: PanelId }
+  | { kind: 'textSize'; delta: 1 | -1 };
 
 /** The keys shown in the help overlay, with the catalog key of their description. */
 export const SHORTCUTS: readonly { keys: readonly string[]; description: string }[] = [
@@ -24,6 +25,7 @@ export const SHORTCUTS: readonly { keys: readonly string[]; description: string 
   { keys: ['End'], description: 'help.keys.last' },
   { keys: ['E'], description: 'help.keys.focusEditor' },
   { keys: ['1', '…', '6'], description: 'help.keys.panel' },
+  { keys: ['−', '+'], description: 'help.keys.textSize' },
   { keys: ['Ctrl', 'Z'], description: 'help.keys.undo' },
   { keys: ['Ctrl', 'Shift', 'Z'], description: 'help.keys.redo' },
 ];
@@ -60,6 +62,11 @@ export function shortcutFor(key: string, ctx: KeyContext): ShortcutAction | null
     case 'e':
     case 'E':
       return { kind: 'focusEditor' };
+    case '+':
+    case '=':
+      return { kind: 'textSize', delta: 1 };
+    case '-':
+      return { kind: 'textSize', delta: -1 };
   }
   const digit = Number(key);
   if (Number.isInteger(digit) && digit >= 1 && digit <= PANEL_IDS.length) return { kind: 'panel', panel: PANEL_IDS[digit - 1] };

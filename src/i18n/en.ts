@@ -19,6 +19,11 @@ export const en = {
     light: 'Light',
     dark: 'Dark',
   },
+  textSize: {
+    label: 'Text size',
+    smaller: 'Smaller text',
+    larger: 'Larger text',
+  },
   help: {
     open: 'Keyboard shortcuts',
     title: 'Keyboard shortcuts',
@@ -36,6 +41,7 @@ export const en = {
       redo: 'Redo an edit (in the editor)',
       focusEditor: 'Move the focus to the editor',
       panel: 'Show panel 1 to 6',
+      textSize: 'Smaller or larger text (for a projector)',
     },
   },
   editor: {

@@ -18,6 +18,11 @@ export const zhCN: Catalog = {
     light: '浅色',
     dark: '深色',
   },
+  textSize: {
+    label: '文字大小',
+    smaller: '缩小文字',
+    larger: '放大文字',
+  },
   help: {
     open: '键盘快捷键',
     title: '键盘快捷键',
@@ -35,6 +40,7 @@ export const zhCN: Catalog = {
       redo: '重做编辑（在编辑器中）',
       focusEditor: '把焦点移到编辑器',
       panel: '显示第 1 到第 6 个面板',
+      textSize: '缩小或放大文字（投影时使用）',
     },
   },
   editor: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PREFERENCES_KEY, createPreferencesStore, selectLanguage } from './preferences.ts';
+import { PREFERENCES_KEY, TEXT_SIZES, createPreferencesStore, selectLanguage } from './preferences.ts';
 import { memoryStorage, safeStorage } from './storage.ts';
 
 describe('the preferences store', () => {
@@ -32,6 +32,21 @@ describe('the preferences store', () => {
     expect([again.theme, again.editorFraction, again.panel]).toEqual(['light', 0.6, 'fileTree']);
   });
 
+  it('changes the text size one step at a time within the sizes there are, and remembers it', () => {
+    const storage = memoryStorage();
+    const s = createPreferencesStore(storage, 'en');
+    expect(TEXT_SIZES[s.getState().textSize]).toBe(15);
+    s.getState().resizeText(+1);
+    s.getState().resizeText(+1);
+    expect(TEXT_SIZES[s.getState().textSize]).toBe(20);
+    for (let i = 0; i < 10; i++) s.getState().resizeText(+1);
+    expect(s.getState().textSize).toBe(TEXT_SIZES.length - 1);
+    for (let i = 0; i < 10; i++) s.getState().resizeText(-1);
+    expect(s.getState().textSize).toBe(0);
+    s.getState().resizeText(+3);
+    expect(createPreferencesStore(storage, 'en').getState().textSize).toBe(3);
+  });
+
   it('keeps the editor width within bounds', () => {
     const s = createPreferencesStore(memoryStorage(), 'en');
     s.getState().setEditorFraction(2);
@@ -43,12 +58,12 @@ describe('the preferences store', () => {
   it('ignores tampered or unreadable stored values field by field', () => {
     const tampered = memoryStorage({
       [PREFERENCES_KEY]: JSON.stringify({
-        state: { languageChoice: 'fr', theme: 'neon', editorFraction: 'wide', panel: 'fileTree' },
+        state: { languageChoice: 'fr', theme: 'neon', editorFraction: 'wide', panel: 'fileTree', textSize: 99.5 },
         version: 1,
       }),
     });
     const s = createPreferencesStore(tampered, 'zh-CN').getState();
-    expect([selectLanguage(s), s.theme, s.editorFraction, s.panel]).toEqual(['zh-CN', 'system', 0.42, 'fileTree']);
+    expect([selectLanguage(s), s.theme, s.editorFraction, s.panel, s.textSize]).toEqual(['zh-CN', 'system', 0.42, 'fileTree', 1]);
 
     const garbage = safeStorage(memoryStorage({ [PREFERENCES_KEY]: '{not json' }));
     expect(createPreferencesStore(garbage, 'en').getState().theme).toBe('system');
