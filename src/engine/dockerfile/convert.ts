@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { parseDuration } from './duration.ts';
 import { FLAGS, type FlagSpec } from './flagspec.ts';
 import { syntaxOf } from './help.ts';
+import { KNOWN_KEYWORDS } from './layout.ts';
 import type {
   ArgInstruction,
   CommandLine,
@@ -26,7 +27,7 @@ class Flags {
     node: InstructionNode,
     private readonly report: (id: MessageId, range: Range, params: MessageParams) => void,
   ) {
-    const specs = FLAGS[node.keyword] ?? {};
+    const specs = Object.hasOwn(FLAGS, node.keyword) ? FLAGS[node.keyword] : {};
     for (const flag of node.flags) {
       const spec: FlagSpec | undefined = Object.prototype.hasOwnProperty.call(specs, flag.name) ? specs[flag.name] : undefined;
       if (!spec) {
@@ -125,6 +126,10 @@ class Converter {
 
   /** One node → its typed instruction, or null (and a diagnostic) when it cannot be one. */
   convert(node: InstructionNode, inOnbuild = false): Instruction | null {
+    if (!KNOWN_KEYWORDS.includes(node.keyword)) {
+      this.report('unknown-instruction', node.keywordRange, { name: node.keywordText });
+      return null;
+    }
     const flags = new Flags(node, this.report);
     const common = { original: node.original, range: node.range, node };
     const args = node.args;

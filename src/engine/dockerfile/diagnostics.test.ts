@@ -80,6 +80,13 @@ describe('every message has a test, a position and both languages', () => {
     }
   });
 
+  it('keywords that are names of Object.prototype members are just unknown instructions', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const r = parseDockerfile(`FROM a\n${name} --x y\n`);
+      expect(r.diagnostics.map((d) => [d.id, d.range.start.line])).toEqual([['unknown-instruction', 2]]);
+    }
+  });
+
   it('formats a compiler-style positioned line', () => {
     const d = parseDockerfile('FROM a\nFOO bar\n').diagnostics[0];
     expect(formatDiagnostic(d, 'Dockerfile')).toMatch(/^Dockerfile:2:1: error: Unknown instruction "FOO"/);

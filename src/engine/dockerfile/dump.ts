@@ -11,7 +11,7 @@ const SHORT: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f',
 export function goQuote(s: string): string {
   let out = '"';
   for (const ch of s) {
-    const short = SHORT[ch];
+    const short = Object.hasOwn(SHORT, ch) ? SHORT[ch] : undefined;
     if (short) out += short;
     else if (PRINTABLE.test(ch)) out += ch;
     else {

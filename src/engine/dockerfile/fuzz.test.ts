@@ -82,7 +82,7 @@ describe('fuzz: 10,000 random and mutated Dockerfiles', () => {
       }),
       { numRuns: 10_000 },
     );
-  });
+  }, 120_000);
 
   it('the shell lexer never throws either', () => {
     fc.assert(
@@ -94,5 +94,5 @@ describe('fuzz: 10,000 random and mutated Dockerfiles', () => {
       }),
       { numRuns: 5_000 },
     );
-  });
+  }, 60_000);
 });

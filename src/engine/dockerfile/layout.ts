@@ -146,5 +146,5 @@ const LAYOUTS: Record<string, LayoutFn> = {
 export const KNOWN_KEYWORDS: readonly string[] = Object.keys(LAYOUTS);
 
 export function layoutArgs(keyword: string, rest: string, base: number, escape: string): Layout {
-  return (LAYOUTS[keyword] ?? unknown)(rest, base, keyword, escape);
+  return (Object.hasOwn(LAYOUTS, keyword) ? LAYOUTS[keyword] : unknown)(rest, base, keyword, escape);
 }
