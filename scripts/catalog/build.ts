@@ -117,6 +117,7 @@ function debianSet(inputs: Inputs): PackageSetData {
     installed,
     packages: [...inputs.packages.values()],
     indexFiles: listing(join(RAW, 'apt-lists.txt'), '/var/lib/apt/lists'),
+    indexDownloads: [...readFileSync(join(RAW, 'apt-update.log'), 'utf8').matchAll(/^Get:\d+ (.*) \[(.*)\]$/gm)].map((m) => ({ source: m[1]!, size: m[2]! })),
     indexCaches: listing(join(RAW, 'apt-cache.txt'), '/var/cache/apt'),
     plans: plans(),
   };

@@ -74,6 +74,7 @@ export function readPackage(rawDebs: string, name: string): PackageData {
     depends: parseDepends(f.get('Depends')),
     preDepends: parseDepends(f.get('Pre-Depends')),
     recommends: parseDepends(f.get('Recommends')),
+    suggests: parseDepends(f.get('Suggests')),
     provides: parseDepends(f.get('Provides')).map((g) => g[0]!),
     conffiles,
     seed: `deb:${name}_${version}:`,

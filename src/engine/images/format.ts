@@ -124,7 +124,10 @@ export interface PackageData extends ContentData {
   depends: DependencyData[];
   preDepends: DependencyData[];
   recommends: DependencyData[];
+  suggests: DependencyData[];
   provides: string[];
+  /** Repository that carries it (RPM sets: `base`, `epel`…); absent: the distribution's main archive. */
+  repo?: string;
   conffiles: string[];
   /** Seed prefix of this package's virtual contents. */
   seed: string;
@@ -141,6 +144,8 @@ export interface PackageSetData {
   packages: PackageData[];
   /** What the index update writes (`apt-get update` → /var/lib/apt/lists): entries with sizes. */
   indexFiles: EntryTuple[];
+  /** What the index update downloads: one `Get:` line each (label and size as apt printed them). */
+  indexDownloads: { source: string; size: string }[];
   /** Caches the index update leaves besides the lists (e.g. /var/cache/apt/*.bin). */
   indexCaches: EntryTuple[];
   /** The real tool's install plan for each captured package (order of `Inst` lines). */
