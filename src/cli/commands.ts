@@ -5,4 +5,5 @@ import type { CliCommand } from './command.ts';
  * in this folder and listing it here.
  */
 import { parseCommand } from './parse.ts';
-export const COMMANDS: readonly CliCommand[] = [parseCommand];
+import { sessionCommand } from './session.ts';
+export const COMMANDS: readonly CliCommand[] = [parseCommand, sessionCommand];

@@ -9,6 +9,7 @@ import type { ImageConfig } from '../image/config.ts';
 import { imageId } from '../image/identity.ts';
 import type { Changeset } from '../layer/changeset.ts';
 import { ContainerLayer } from '../layer/container.ts';
+import { initLayer } from './init-layer.ts';
 import type { BuildHook, LayerBackend, ProcessRunner } from './ports.ts';
 import { parseNormalizedNamed, referenceKey, withDefaultTag, type Reference } from './reference.ts';
 import { Registry } from './registry.ts';
@@ -231,9 +232,10 @@ export class Daemon {
     this.update({ containers: this.state.containers.filter((c) => c.id !== id) });
   }
 
-  /** A fresh read-write layer over an image. */
-  openLayer(img: ImageRecord): ContainerLayer {
-    return ContainerLayer.over(this.layersOf(img), { clock: () => Math.floor(this.now / 1000) });
+  /** A fresh read-write layer over an image and the container's init layer. */
+  openLayer(img: ImageRecord, hostname: string): ContainerLayer {
+    const init = initLayer(hostname, Math.floor(this.now / 1000));
+    return ContainerLayer.over([...this.layersOf(img), init], { clock: () => Math.floor(this.now / 1000) });
   }
 
   shortId(id: string): string {

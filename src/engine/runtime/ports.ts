@@ -31,6 +31,8 @@ export interface ProcessRequest {
   gid: number;
   hostname: string;
   stdin: string;
+  /** The simulated clock, ms since the epoch (file times, `date`). */
+  now: number;
 }
 
 export interface ProcessResult {

@@ -136,6 +136,8 @@ export interface ExecSpec {
   user?: string;
   extraEnv?: readonly string[];
   stdin?: string;
+  /** The simulated clock, ms since the epoch. */
+  now: number;
 }
 
 export async function runProcess(runner: ProcessRunner, spec: ExecSpec): Promise<ProcessResult> {
@@ -149,7 +151,7 @@ export async function runProcess(runner: ProcessRunner, spec: ExecSpec): Promise
   const layer = fs as { user?: { uid: number; gid: number } };
   if (previous) layer.user = { uid: user.uid, gid: user.gid };
   try {
-    return await runner.run({ fs, argv: spec.argv, executable, env, cwd, uid: user.uid, gid: user.gid, hostname: config.Hostname, stdin: spec.stdin ?? '' });
+    return await runner.run({ fs, argv: spec.argv, executable, env, cwd, uid: user.uid, gid: user.gid, hostname: config.Hostname, stdin: spec.stdin ?? '', now: spec.now });
   } finally {
     if (previous) layer.user = previous;
   }

@@ -115,6 +115,7 @@ export async function execCommand(d: Daemon, p: Parsed, stdin = ''): Promise<Com
       user: p.flags.user as string | undefined,
       extraEnv: (p.flags.env as string[] | undefined) ?? [],
       stdin: p.flags.interactive ? stdin : '',
+      now: d.now,
     });
     if (p.flags.detach) return out.result();
     d.advance(result.durationMs ?? 0);

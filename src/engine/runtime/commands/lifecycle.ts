@@ -24,7 +24,7 @@ export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdi
   let result;
   try {
     ensureWorkdir(c.rw, c.config.WorkingDir);
-    result = await runProcess(d.options.runner, { fs: c.rw, config: c.config, argv: [c.path, ...c.args], stdin: opts.stdin });
+    result = await runProcess(d.options.runner, { fs: c.rw, config: c.config, argv: [c.path, ...c.args], stdin: opts.stdin, now: d.now });
   } catch (e) {
     if (!(e instanceof StartError)) throw e;
     d.putContainer({ ...c, state: { ...c.state, status: c.state.status === 'exited' ? 'exited' : 'created', exitCode: e.exitCode } });

@@ -151,7 +151,7 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
     binds,
     portBindings,
     state: { status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, endsAt: 0 },
-    rw: d.openLayer(img),
+    rw: d.openLayer(img, config.Hostname),
     logs: [],
   };
   d.putContainer(container);
