@@ -115,6 +115,8 @@ function debianSet(inputs: Inputs): PackageSetData {
     manager: 'apt',
     source: `apt-get download + dpkg-deb -x of every package in apt's plans for the catalog packages on the bookworm minbase (${inputs.packages.size} packages)`,
     installed,
+    // dpkg counts every path of the .list files once, plus each diversion (3 lines in diversions)
+    databaseEntries: inputs.owners.size + Math.floor(readFileSync(join(RAW, 'rootfs/var/lib/dpkg/diversions'), 'utf8').split('\n').filter(Boolean).length / 3),
     packages: [...inputs.packages.values()],
     indexFiles: listing(join(RAW, 'apt-lists.txt'), '/var/lib/apt/lists'),
     indexDownloads: [...readFileSync(join(RAW, 'apt-update.log'), 'utf8').matchAll(/^Get:\d+ (.*) \[(.*)\]$/gm)].map((m) => ({ source: m[1]!, size: m[2]! })),

@@ -65,6 +65,7 @@ export function readPackage(rawDebs: string, name: string): PackageData {
     name,
     version,
     architecture: f.get('Architecture')!,
+    ...(f.has('Multi-Arch') ? { multiArch: f.get('Multi-Arch') } : {}),
     installedSize: Number(f.get('Installed-Size') ?? 0),
     archiveSize: Number(archiveSize),
     archiveName: archiveName!,

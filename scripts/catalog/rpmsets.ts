@@ -190,6 +190,7 @@ export function rpmSet(inputs: Inputs, id: 'centos-7' | 'fedora'): PackageSetDat
     manager: id === 'centos-7' ? 'yum' : 'dnf',
     source: 'modelled from the captured Debian bookworm packages (see RPM_MAPPINGS in scripts/catalog/rpmsets.ts)',
     installed: {},
+    databaseEntries: 0,
     packages: RPM_MAPPINGS.filter((m) => id === 'centos-7' || m.name !== 'epel-release').map((m) => rpmPackage(inputs, m, dist)),
     indexFiles: yumCaches(id),
     indexDownloads: [],

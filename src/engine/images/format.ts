@@ -113,6 +113,8 @@ export interface PackageData extends ContentData {
   name: string;
   version: string;
   architecture: string;
+  /** `same` for libraries co-installable across architectures (dpkg then names them `name:amd64`). */
+  multiArch?: string;
   /** KiB, as in the control file. */
   installedSize: number;
   /** Bytes of the downloaded archive (.deb), what the cache holds until `clean`. */
@@ -141,6 +143,8 @@ export interface PackageSetData {
   source: string;
   /** Packages already installed in the base image (name → version). */
   installed: Record<string, string>;
+  /** Paths in the base image's package database (dpkg's "files and directories currently installed"). */
+  databaseEntries: number;
   packages: PackageData[];
   /** What the index update writes (`apt-get update` → /var/lib/apt/lists): entries with sizes. */
   indexFiles: EntryTuple[];
