@@ -9,7 +9,7 @@ import { loadSharedBase } from '../base/load-node.ts';
 import { Changeset, entryChange } from '../layer/changeset.ts';
 import { ContainerLayer } from '../layer/container.ts';
 import { formatLayer } from '../layer/listing.ts';
-import { chainIds, diffId, shortId } from '../digest/ids.ts';
+import { chainIds, diffId, EMPTY_LAYER_DIFF_ID, shortId } from '../digest/ids.ts';
 import { sha256Hex } from '../digest/sha256.ts';
 import { layerTarBytes, writeLayerTar } from './tar-writer.ts';
 import { readLayerTar, TarError } from './tar-reader.ts';
@@ -118,7 +118,8 @@ describe('chain IDs and short IDs', () => {
   });
 
   it('an empty layer has the diffID of 1024 zero bytes', async () => {
-    expect(await diffId(Changeset.empty())).toBe('sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef');
+    expect(await diffId(Changeset.empty())).toBe(EMPTY_LAYER_DIFF_ID);
+    expect(EMPTY_LAYER_DIFF_ID).toBe('sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef');
   });
 
   it('sha256 of "abc" is the FIPS 180-2 test vector', async () => {

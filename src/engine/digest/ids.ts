@@ -55,3 +55,11 @@ function sortKeys(v: unknown): unknown {
   }
   return v;
 }
+
+/**
+ * The diffID of a layer with no changes (1024 zero bytes). Docker never stores such a layer:
+ * a `docker commit` or `RUN` that changed nothing adds no diff_id to rootfs and its history
+ * entry gets `"empty_layer": true` (recorded on Docker 20.10: `docker run busybox true` +
+ * commit, and `RUN true`). Test `Changeset.isEmpty` before hashing.
+ */
+export const EMPTY_LAYER_DIFF_ID: Digest = 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef';
