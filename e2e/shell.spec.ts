@@ -248,6 +248,20 @@ test('A+ and A− make all text larger or smaller for a projector, and the size 
   expect(overflow[1]).toBeLessThanOrEqual(0);
 });
 
+test('the panel tabs follow the arrow keys when focused, without stepping the build', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('tab', { name: 'Build steps' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Layer stack' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Layer stack' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Image graph' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Build steps' })).toHaveAttribute('aria-selected', 'true');
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Build steps' })).toHaveAttribute('aria-selected', 'true');
+});
+
 test('number keys switch panels when the focus is outside the editor', async ({ page }) => {
   await page.goto('./');
   await page.locator('body').press('4');

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
@@ -15,9 +15,24 @@ export function PanelArea() {
   const setPanel = useStore(preferences, (s) => s.setPanel);
   const shown = PANELS.find((p) => p.id === current) ?? PANELS[0];
 
+  // The tab list's own keys (WAI-ARIA tabs): arrows move between tabs, Home/End to the ends.
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const index = PANELS.indexOf(shown);
+    const next =
+      e.key === 'ArrowRight' ? (index + 1) % PANELS.length
+      : e.key === 'ArrowLeft' ? (index - 1 + PANELS.length) % PANELS.length
+      : e.key === 'Home' ? 0
+      : e.key === 'End' ? PANELS.length - 1
+      : null;
+    if (next === null) return;
+    e.preventDefault(); // these keys belong to the tabs here, not to build stepping
+    setPanel(PANELS[next].id);
+    e.currentTarget.querySelector<HTMLElement>(`#tab-${PANELS[next].id}`)?.focus();
+  };
+
   return (
     <section className="area panel-area" aria-label={t('panels.label')}>
-      <div className="tabs" role="tablist" aria-label={t('panels.label')}>
+      <div className="tabs" role="tablist" aria-label={t('panels.label')} onKeyDown={onTabKey}>
         {PANELS.map((p, i) => (
           <button
             key={p.id}
@@ -25,6 +40,7 @@ export function PanelArea() {
             role="tab"
             id={`tab-${p.id}`}
             aria-selected={p.id === shown.id}
+            tabIndex={p.id === shown.id ? 0 : -1}
             aria-controls={`panel-${p.id}`}
             data-panel-tab={p.id}
             className="tab"
