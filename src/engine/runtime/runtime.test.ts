@@ -161,3 +161,28 @@ describe('inspect --format', () => {
     expect(await docker('docker inspect nosuch')).toEqual({ stdout: '[]\n', stderr: 'Error: No such object: nosuch\n', exitCode: 1 });
   });
 });
+
+describe('commit details', () => {
+  it('a container that changed nothing commits an empty layer entry, no new diff ID', async () => {
+    await docker('docker run --name same busybox true');
+    const id = (await docker('docker commit same nochange')).stdout.trim();
+    const layers = (await dockerCli(d, ['image', 'inspect', '--format', '{{len .RootFS.Layers}}', id])).stdout;
+    expect(layers).toBe('1\n');
+    const history = (await docker('docker history --no-trunc -q nochange')).stdout.split('\n');
+    expect(history[0]).toBe(id);
+  });
+
+  it('applies --change (CMD, ENV, EXPOSE) and keeps the container command as created_by', async () => {
+    await docker('docker run --name web1 busybox touch /f');
+    const r = await dockerCli(d, ['commit', '-c', 'CMD ["cat","/f"]', '-c', 'ENV A=1', '-c', 'EXPOSE 80', '-a', 'me', '-m', 'msg', 'web1', 'me/w']);
+    expect(r.exitCode).toBe(0);
+    const f = async (fmt: string) => (await dockerCli(d, ['image', 'inspect', '--format', fmt, 'me/w'])).stdout;
+    expect(await f('{{json .Config.Cmd}} {{json .Config.Env}} {{json .Config.ExposedPorts}} {{.Author}}')).toBe(
+      '["cat","/f"] ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","A=1"] {"80/tcp":{}} me\n',
+    );
+    const bad = await dockerCli(d, ['commit', '-c', 'STOPSIGNAL SIGKILL', 'web1', 'x']);
+    expect(bad).toEqual({ stdout: '', stderr: 'Error response from daemon: stopsignal is not a valid change command\n', exitCode: 1 });
+    const history = (await docker('docker history me/w')).stdout.split('\n')[1];
+    expect(history).toMatch(/touch \/f +0B +msg$/);
+  });
+});

@@ -37,7 +37,9 @@ export async function commitCommand(d: Daemon, p: Parsed): Promise<CommandResult
     if (e instanceof ChangeError) return out.errLine(`Error response from daemon: ${e.message}`).fail(1).result();
     throw e;
   }
-  const layer = await d.addLayer(c.rw.changeset());
+  // A container that changed nothing adds no layer: the entry is an empty layer (recorded).
+  const changes = c.rw.changeset();
+  const layer = changes.isEmpty ? undefined : await d.addLayer(changes);
   const created = rfc3339Nano(d.now);
   const author = (p.flags.author as string | undefined) ?? '';
   const comment = (p.flags.message as string | undefined) ?? '';
@@ -51,10 +53,16 @@ export async function commitCommand(d: Daemon, p: Parsed): Promise<CommandResult
     docker_version: DOCKER_VERSION,
     history: [
       ...img.config.history,
-      { created, ...(author ? { author } : {}), created_by: [c.path, ...c.args].join(' '), ...(comment ? { comment } : {}) },
+      {
+        created,
+        ...(author ? { author } : {}),
+        created_by: [c.path, ...c.args].join(' '),
+        ...(comment ? { comment } : {}),
+        ...(layer ? {} : { empty_layer: true }),
+      },
     ],
     os: img.config.os || 'linux',
-    rootfs: { type: 'layers', diff_ids: [...img.config.rootfs.diff_ids, layer.diffId] },
+    rootfs: { type: 'layers', diff_ids: [...img.config.rootfs.diff_ids, ...(layer ? [layer.diffId] : [])] },
   };
   const stored = await d.addImage(image, img.id);
   if (ref) d.tag(ref, stored.id);
