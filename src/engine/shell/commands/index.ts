@@ -1,0 +1,40 @@
+/** The default registry: every program the simulator runs, by name. */
+import { CommandRegistry, type CommandFn } from '../command.ts';
+import { gunzip, gzip, tar, zcat } from './archive.ts';
+import { cp } from './copy.ts';
+import { dd, fallocate, truncate } from './dd.ts';
+import { basename, dirname, ln, mkdir, mktemp, mv, readlink, realpath, rm, rmdir, touch } from './files.ts';
+import { cut, grep, sort, tr, uniq } from './filters.ts';
+import { find } from './find.ts';
+import { ls } from './ls.ts';
+import { curl, wget } from './network.ts';
+import { echo, falseCmd, printf, seq, trueCmd, yes } from './output.ts';
+import { chgrp, chmod, chown } from './perms.ts';
+import { cat, head, tail, tee, wc } from './read.ts';
+import { sed } from './sed.ts';
+import { sh } from './sh.ts';
+import { date, env, groups, hostname, id, kill, pwd, sleep, uname, which, whoami } from './system.ts';
+import { test } from './test.ts';
+import { addgroup, adduser, groupadd, useradd } from './users.ts';
+import { xargs } from './xargs.ts';
+
+export const PROGRAMS: Record<string, CommandFn> = {
+  echo, printf, yes, seq, true: trueCmd, false: falseCmd,
+  cat, head, tail, wc, tee,
+  sort, uniq, tr, cut, grep, egrep: grep, fgrep: grep, sed,
+  ls,
+  touch, mkdir, rm, rmdir, mv, ln, readlink, realpath, basename, dirname, mktemp,
+  cp, chmod, chown, chgrp,
+  dd, fallocate, truncate,
+  test, '[': test,
+  pwd, id, whoami, groups, env, sleep, uname, hostname, date, which, kill,
+  useradd, groupadd, adduser, addgroup,
+  find, xargs,
+  tar, gzip, gunzip, zcat,
+  curl, wget,
+  sh, ash: sh, bash: sh, dash: sh,
+};
+
+export function defaultRegistry(): CommandRegistry {
+  return new CommandRegistry(Object.entries(PROGRAMS));
+}

@@ -1,0 +1,113 @@
+/**
+ * File descriptors of a simulated process: byte sinks for output (a captured buffer, a
+ * file on the container filesystem, /dev/null) and byte sources with a read position
+ * for input (so `read` consumes one line and the next command sees the rest).
+ */
+import type { FsOps } from '../fs/ops.ts';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export const utf8 = (s: string): Uint8Array => encoder.encode(s);
+export const text = (b: Uint8Array): string => decoder.decode(b);
+
+export class OutputLimitExceeded extends Error {
+  constructor(readonly fd: OutputFd) {
+    super('output limit exceeded');
+  }
+}
+
+export interface OutputFd {
+  readonly kind: 'output';
+  write(data: string | Uint8Array): void;
+}
+
+export interface InputFd {
+  readonly kind: 'input';
+  /** Everything not read yet. */
+  readAll(): Uint8Array;
+  /** One line without its newline, or null at end of input. */
+  readLine(): string | null;
+}
+
+export type Fd = OutputFd | InputFd;
+
+/** Collects output in memory (the container's stdout/stderr, a pipe, $(…)). */
+export class BufferFd implements OutputFd {
+  readonly kind = 'output';
+  private chunks: Uint8Array[] = [];
+  private size = 0;
+
+  constructor(private readonly limit = 64 * 1024 * 1024) {}
+
+  write(data: string | Uint8Array): void {
+    const bytes = typeof data === 'string' ? utf8(data) : data;
+    if (bytes.length === 0) return;
+    if (this.size + bytes.length > this.limit) throw new OutputLimitExceeded(this);
+    this.chunks.push(bytes);
+    this.size += bytes.length;
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  bytes(): Uint8Array {
+    const out = new Uint8Array(this.size);
+    let o = 0;
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    this.chunks = [out];
+    return out;
+  }
+
+  text(): string {
+    return text(this.bytes());
+  }
+}
+
+/** `> file`: every write appends to the file (it was truncated when opened). */
+export class FileFd implements OutputFd {
+  readonly kind = 'output';
+  constructor(
+    private readonly fs: FsOps,
+    readonly path: string,
+  ) {}
+
+  write(data: string | Uint8Array): void {
+    const bytes = typeof data === 'string' ? utf8(data) : data;
+    if (bytes.length === 0) return;
+    this.fs.writeFile(this.path, bytes, { append: true });
+  }
+}
+
+export class NullFd implements OutputFd {
+  readonly kind = 'output';
+  write(): void {}
+}
+
+export class BytesInputFd implements InputFd {
+  readonly kind = 'input';
+  private pos = 0;
+  constructor(private readonly data: Uint8Array) {}
+
+  readAll(): Uint8Array {
+    const rest = this.data.subarray(this.pos);
+    this.pos = this.data.length;
+    return rest;
+  }
+
+  readLine(): string | null {
+    if (this.pos >= this.data.length) return null;
+    let end = this.data.indexOf(10, this.pos);
+    const hasNewline = end >= 0;
+    if (!hasNewline) end = this.data.length;
+    const line = text(this.data.subarray(this.pos, end));
+    this.pos = hasNewline ? end + 1 : end;
+    return line;
+  }
+}
+
+export const EMPTY_INPUT = (): InputFd => new BytesInputFd(new Uint8Array(0));

@@ -1,0 +1,153 @@
+/**
+ * The shell's public entry points, for the builder (RUN), `docker run` and `docker exec`:
+ * `runShell` runs a script as `/bin/sh -c SCRIPT`; `runArgv` runs an exec-form command
+ * (argv without a shell, as `docker run IMAGE ls -l /` does).
+ */
+import type { FsOps } from '../fs/ops.ts';
+import { DEFAULT_STEP_BUDGET, StepBudget, StepBudgetExceeded } from './budget.ts';
+import { stateFromEnvironment } from './builtins.ts';
+import type { CommandRegistry, ShellUser } from './command.ts';
+import { defaultRegistry } from './commands/index.ts';
+import { Interpreter, type FdTable, type Machine, type ShellKind } from './interpreter.ts';
+import { BufferFd, BytesInputFd, OutputLimitExceeded, utf8, type Fd } from './io.ts';
+import { basename } from './paths.ts';
+import { findProgram } from './program.ts';
+
+export interface ShellRunOptions {
+  /** The container's filesystem (its copy-on-write layer over the image). */
+  fs: FsOps;
+  /** The process environment (the image's Env plus -e). PATH comes from here. */
+  env?: Record<string, string>;
+  /** Working directory (WORKDIR); default `/`. */
+  cwd?: string;
+  /** Default root (0:0). */
+  user?: ShellUser;
+  hostname?: string;
+  stdin?: Uint8Array | string;
+  /** The simulated clock: seconds since the epoch (`date`, `touch`, new files). */
+  now?: number;
+  /** `uname -r`: the host kernel (containers share the host's kernel). */
+  kernelRelease?: string;
+  /** Commands, loop iterations and calls allowed before the run is stopped. */
+  stepBudget?: number;
+  /** Simulated programs; default `defaultRegistry()`. Package managers are added here. */
+  commands?: CommandRegistry;
+  /** URL → content, from the package catalog; without it curl/wget have no network. */
+  fetch?: (url: string) => Uint8Array | undefined;
+  /** Which shell /bin/sh is; default: detected from the image (`/bin/sh` → busybox, dash or bash). */
+  shell?: ShellKind;
+  umask?: number;
+}
+
+export interface ShellResult {
+  stdout: Uint8Array;
+  stderr: Uint8Array;
+  /** stdout and stderr decoded as UTF-8. */
+  stdoutText: string;
+  stderrText: string;
+  exitCode: number;
+  /** Steps used from the budget. */
+  steps: number;
+  /** The run was stopped: step budget or output limit. */
+  stopped?: 'step-budget' | 'output-limit';
+  /** Exec form only: the program could not be started (Docker reports this itself). */
+  startError?: { reason: 'not-found' | 'permission-denied'; path: string };
+}
+
+export const DEFAULT_HOSTNAME = 'layerlab';
+export const DEFAULT_KERNEL_RELEASE = '6.1.0-layerlab';
+export const ROOT: ShellUser = { uid: 0, gid: 0, name: 'root' };
+
+/** Runs `/bin/sh -c script [name [args…]]`. */
+export function runShell(opts: ShellRunOptions & { script: string; name?: string; args?: string[] }): ShellResult {
+  return execute(opts, (sh) => {
+    sh.state.arg0 = opts.name ?? 'sh';
+    sh.state.positional = opts.args ?? [];
+    return sh.runScript(opts.script);
+  });
+}
+
+/** Runs an exec-form command: argv[0] is looked up on PATH (no shell, no builtins). */
+export function runArgv(opts: ShellRunOptions & { argv: string[] }): ShellResult {
+  let startError: ShellResult['startError'];
+  const result = execute(opts, (sh) => {
+    const lookup = findProgram(sh.m, opts.argv[0] ?? '', sh.state.get('PATH'), sh.state.cwd);
+    if (lookup.kind === 'not-found' || lookup.kind === 'denied') {
+      startError = { reason: lookup.kind === 'denied' ? 'permission-denied' : 'not-found', path: opts.argv[0] ?? '' };
+      return lookup.kind === 'denied' ? 126 : 127;
+    }
+    return sh.runInSubshell(() => sh.runLookup(lookup, opts.argv, sh.state.environment()));
+  });
+  return startError ? { ...result, startError } : result;
+}
+
+/** Which shell the image's /bin/sh is. */
+export function detectShell(fs: FsOps): ShellKind {
+  try {
+    const real = basename(fs.realpath('/bin/sh'));
+    if (real === 'dash') return 'dash';
+    if (real === 'bash') return 'bash';
+  } catch {
+    // no /bin/sh: the busybox default
+  }
+  return 'ash';
+}
+
+function execute(opts: ShellRunOptions, body: (sh: Interpreter) => number): ShellResult {
+  const budget = new StepBudget(opts.stepBudget ?? DEFAULT_STEP_BUDGET);
+  const machine: Machine = {
+    fs: opts.fs,
+    user: opts.user ?? ROOT,
+    hostname: opts.hostname ?? DEFAULT_HOSTNAME,
+    now: opts.now ?? Date.UTC(2024, 0, 1) / 1000,
+    kernelRelease: opts.kernelRelease ?? DEFAULT_KERNEL_RELEASE,
+    registry: opts.commands ?? defaultRegistry(),
+    budget,
+    shell: opts.shell ?? detectShell(opts.fs),
+    fetch: opts.fetch,
+    nextPid: 2,
+  };
+  const stdout = new BufferFd();
+  const stderr = new BufferFd();
+  const stdin = typeof opts.stdin === 'string' ? utf8(opts.stdin) : (opts.stdin ?? new Uint8Array(0));
+  const fds: FdTable = new Map<number, Fd>([
+    [0, new BytesInputFd(stdin)],
+    [1, stdout],
+    [2, stderr],
+  ]);
+  const cwd = opts.cwd ?? '/';
+  const state = stateFromEnvironment(opts.env ?? {}, cwd, opts.umask ?? 0o022);
+  const sh = new Interpreter(machine, state, fds);
+  let exitCode: number;
+  let stopped: ShellResult['stopped'];
+  try {
+    exitCode = body(sh);
+  } catch (e) {
+    if (e instanceof StepBudgetExceeded) {
+      stopped = 'step-budget';
+      safeWrite(stderr, `sh: layerlab: stopped after ${e.budget} steps (a runaway loop?)\n`);
+      exitCode = 124;
+    } else if (e instanceof OutputLimitExceeded) {
+      stopped = 'output-limit';
+      safeWrite(stderr, 'sh: layerlab: stopped: the output is larger than the simulator keeps\n');
+      exitCode = 124;
+    } else throw e;
+  }
+  return {
+    stdout: stdout.bytes(),
+    stderr: stderr.bytes(),
+    stdoutText: stdout.text(),
+    stderrText: stderr.text(),
+    exitCode,
+    steps: budget.steps,
+    ...(stopped ? { stopped } : {}),
+  };
+}
+
+function safeWrite(fd: BufferFd, text: string): void {
+  try {
+    fd.write(text);
+  } catch {
+    // the buffer is full: the result already says why the run stopped
+  }
+}
