@@ -11,7 +11,7 @@
 import { bytesContent } from '../fs/content.ts';
 import type { Entry } from '../fs/entry.ts';
 import { normalizePath } from '../fs/path.ts';
-import { Changeset, entryChange, WHITEOUT, type ChangeItem } from '../layer/changeset.ts';
+import { Changeset, entryChange, whiteoutAt, type ChangeItem } from '../layer/changeset.ts';
 import { BLOCK, FIELDS } from './tar-header.ts';
 
 export interface TarLimits {
@@ -37,6 +37,8 @@ export class TarError extends Error {
 export interface TarRecord {
   /** Normalized absolute path. */
   path: string;
+  /** The name as the archive spells it (after PAX / GNU long names), before normalization. */
+  rawName: string;
   typeflag: string;
   mode: number;
   uid: number;
@@ -96,9 +98,11 @@ export function* readTar(bytes: Uint8Array, limits: TarLimits = DEFAULT_TAR_LIMI
     }
     if (++count > limits.maxEntries) throw new TarError(off, name, `more than ${limits.maxEntries} entries`);
     if (typeflag === '0' && size > limits.maxFileSize) throw new TarError(off, name, `file of ${size} bytes is over the ${limits.maxFileSize}-byte limit`);
+    const spelled = name;
     name = name.replace(/^(\.\/)+/, '');
     yield {
       path: normalizePath(name),
+      rawName: spelled,
       typeflag,
       mode: num('mode') & 0o7777,
       uid: pax.uid !== undefined ? paxNumber(pax.uid, off, name, 'uid') : num('uid'),
@@ -132,7 +136,7 @@ export function readLayerTar(bytes: Uint8Array, limits?: TarLimits): Changeset {
       continue;
     }
     if (base.startsWith('.wh.')) {
-      items.push({ path: `${dir === '/' ? '' : dir}/${base.slice(4)}`, change: WHITEOUT });
+      items.push({ path: `${dir === '/' ? '' : dir}/${base.slice(4)}`, change: whiteoutAt(r.mtime) });
       continue;
     }
     const meta = { mode: r.mode, uid: r.uid, gid: r.gid, mtime: r.mtime };

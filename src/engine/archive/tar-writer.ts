@@ -4,6 +4,7 @@
  * directory names ending in `/`, a whiteout as an empty 0600 file `.wh.NAME`, an opaque
  * directory as an empty file `DIR/.wh..wh..opq` right after the directory (its permission
  * bits and owner, mtime 0), hard links after their first path, then 1024 zero bytes.
+ * Checked byte for byte against tars Docker 20.10 wrote (docker-golden.test.ts).
  *
  * The header mode carries the file-type bits Docker adds (0o040000 for a directory,
  * 0o100000 for a regular file, …: archive.FileInfoHeader's fillGo18FileTypeBits).
@@ -27,12 +28,17 @@ const TYPE_BITS: Record<Entry['type'], number> = {
 const TYPEFLAG: Record<Entry['type'], string> = { file: '0', hardlink: '1', symlink: '2', char: '3', block: '4', dir: '5', fifo: '6' };
 
 export function* writeLayerTar(layer: Changeset, chunkSize = 1 << 16): Generator<Uint8Array> {
+  // overlayfs makes every whiteout of a layer a hard link of one 0/0 device, so Docker's
+  // tar writer (which tracks inodes before renaming whiteouts to .wh.NAME) gives every
+  // whiteout after the first the first one's original path as linkname, type still '0'.
+  let firstWhiteout: string | undefined;
   for (const r of layerRecords(layer)) {
     const rel = r.path.slice(1);
     if (r.kind === 'whiteout') {
       const i = rel.lastIndexOf('/');
       const name = `${rel.slice(0, i + 1)}.wh.${rel.slice(i + 1)}`;
-      yield encodeHeader(header({ name, mode: 0o600, typeflag: '0' }));
+      yield encodeHeader(header({ name, mode: 0o600, typeflag: '0', mtime: r.mtime, linkname: firstWhiteout ?? '' }));
+      firstWhiteout ??= rel;
       continue;
     }
     if (r.kind === 'opaque') {

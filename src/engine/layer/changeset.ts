@@ -13,9 +13,12 @@ import { sortedNames, Trie, type TrieNode } from '../fs/trie.ts';
  */
 export type Change =
   | { readonly kind: 'entry'; readonly entry: Entry; readonly opaque?: boolean }
-  | { readonly kind: 'whiteout' };
+  | { readonly kind: 'whiteout'; /** mtime of the whiteout record (when the path was deleted); 0 if unknown. */ readonly mtime?: number };
 
 export const WHITEOUT: Change = Object.freeze({ kind: 'whiteout' });
+
+/** A whiteout made at `mtime` (what overlay2's 0/0 character device records). */
+export const whiteoutAt = (mtime: number): Change => (mtime ? { kind: 'whiteout', mtime } : WHITEOUT);
 
 export interface ChangeItem {
   path: string;

@@ -29,7 +29,7 @@ import { realpath as realpathIn, resolve, type Resolved } from '../fs/resolve.ts
 import { Trie, type TrieDraft, type TrieNode } from '../fs/trie.ts';
 import { Tree } from '../fs/tree.ts';
 import { inoOf } from './apply.ts';
-import { Changeset, entryChange, WHITEOUT, type Change } from './changeset.ts';
+import { Changeset, entryChange, whiteoutAt, type Change } from './changeset.ts';
 import { UnionView } from './union.ts';
 
 export interface ContainerLayerOptions {
@@ -395,7 +395,7 @@ export class ContainerLayer implements FsOps {
     this.upper = this.upper.update((d) => {
       if (needWhiteout) {
         this.copyUpParents(d, parts);
-        d.setLeaf(parts, WHITEOUT);
+        d.setLeaf(parts, whiteoutAt(this.clock()));
       } else d.delete(parts);
     });
     this.merged = this.merged.delete(joinParts(parts));

@@ -11,7 +11,7 @@ import type { Changeset } from './changeset.ts';
 export type LayerRecord =
   | { kind: 'entry'; path: string; entry: Entry }
   | { kind: 'hardlink'; path: string; entry: Entry; target: string }
-  | { kind: 'whiteout'; path: string }
+  | { kind: 'whiteout'; path: string; mtime: number }
   | { kind: 'opaque'; path: string; dir: Entry };
 
 export function layerRecords(layer: Changeset): LayerRecord[] {
@@ -19,7 +19,7 @@ export function layerRecords(layer: Changeset): LayerRecord[] {
   const firstOfGroup = new Map<number, string>();
   for (const { path, change } of layer.items()) {
     if (change.kind === 'whiteout') {
-      out.push({ kind: 'whiteout', path });
+      out.push({ kind: 'whiteout', path, mtime: change.mtime ?? 0 });
       continue;
     }
     const e = change.entry;
