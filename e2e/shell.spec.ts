@@ -172,6 +172,17 @@ test("a syntax error is underlined with the parser's message, in the current lan
   await expect(status).toHaveText(/^1 个警告 · 第 2 行第 1 列：MAINTAINER/);
 });
 
+test('a text put in the document store from outside (a scenario, a share link) shows in the editor and is checked', async ({ page }) => {
+  await page.goto('./');
+  await expect(editorText(page)).toContainText('FROM centos');
+  await page.evaluate(`import('/src/store/stores.ts').then((m) => m.documentStore.getState().setText('FROM busybox\\nFORM x\\n'))`);
+  await expect(editorText(page)).toContainText('FORM x');
+  await expect(editorText(page)).not.toContainText('centos');
+  await expect(page.locator('[data-testid="dockerfile-editor"] .cm-lintRange-error')).toHaveText('FORM');
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await expect(editorText(page)).toContainText('FROM centos');
+});
+
 test('a reload keeps the Dockerfile being edited', async ({ page }) => {
   await page.goto('./');
   await editorText(page).click();

@@ -1,5 +1,5 @@
 import { RangeSet, StateEffect, StateField, type Extension } from '@codemirror/state';
-import { GutterMarker, gutter } from '@codemirror/view';
+import { GutterMarker, gutter, type EditorView } from '@codemirror/view';
 import { humanSize } from '../engine/format/size.ts';
 import type { StepMark } from './stepMarks.ts';
 
@@ -24,9 +24,10 @@ class StepMarker extends GutterMarker {
     const b = other.mark;
     return a.step === b.step && a.cache === b.cache && a.layer === b.layer && a.sizeBytes === b.sizeBytes && a.current === b.current && this.words === other.words;
   }
-  override toDOM(): Node {
+  // The view's own document (not the global one) keeps this module free of DOM globals.
+  override toDOM(view: EditorView) {
     const { mark, words } = this;
-    const el = document.createElement('span');
+    const el = view.dom.ownerDocument.createElement('span');
     el.className = `cm-step-mark cm-step-${mark.cache}${mark.current ? ' cm-step-current' : ''}`;
     el.dataset.gutterStep = String(mark.step);
     el.dataset.gutterCache = mark.cache;
@@ -39,7 +40,8 @@ class StepMarker extends GutterMarker {
 
 export const setStepMarks = StateEffect.define<{ marks: Map<number, StepMark>; words: StepWords }>();
 
-const stepMarkers = StateField.define<RangeSet<GutterMarker>>({
+/** The gutter's markers: set whole by `setStepMarks`, moved along with edits in between. */
+export const stepMarkers = StateField.define<RangeSet<GutterMarker>>({
   create: () => RangeSet.empty,
   update(value, tr) {
     let next = value.map(tr.changes);
