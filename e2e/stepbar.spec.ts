@@ -41,6 +41,14 @@ test('the step bar steps through a build by button, key and scrub bar, and plays
   await page.locator('body').press('Home');
   await expect(status(page)).toHaveText('Step 1 of 5');
 
+  // In the editor the arrows move the text cursor; Esc leaves the editor, then they step again.
+  await page.locator('[data-testid="dockerfile-editor"] .cm-content').click();
+  await page.keyboard.press('ArrowRight');
+  await expect(status(page)).toHaveText('Step 1 of 5');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowRight');
+  await expect(status(page)).toHaveText('Step 2 of 5');
+
   await page.getByRole('slider').fill('3');
   await expect(status(page)).toHaveText('Step 4 of 5');
 
