@@ -11,7 +11,7 @@ import { layerTarBytes, writeLayerTar } from './tar-writer.ts';
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`testdata/${name}`, import.meta.url)));
 
 describe('layer tars as Docker 20.10 writes them', () => {
-  it.each(['docker-20.10-commit-opaque-whiteout-hardlink.tar', 'docker-20.10-commit-fifo-setuid-setgid.tar', 'docker-20.10-commit-renamed-dir-opaque.tar'])(
+  it.each(['docker-20.10-commit-opaque-whiteout-hardlink.tar', 'docker-20.10-commit-fifo-setuid-setgid.tar', 'docker-20.10-commit-renamed-dir-opaque.tar', 'docker-20.10-commit-pax-long-names.tar'])(
     'reading %s and writing it back gives the same bytes (so the same diffID)',
     async (name) => {
       const docker = fixture(name);

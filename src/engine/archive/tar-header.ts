@@ -60,10 +60,11 @@ export function encodeHeader(h: TarHeader): Uint8Array {
   const main = block(h, pax.length > 0);
   if (!pax.length) return main;
   const records = encodePaxRecords(pax.sort((a, b) => (a[0] < b[0] ? -1 : 1)));
-  const dir = h.name.replace(/\/$/, '').split('/').slice(0, -1).join('/');
-  const base = h.name.replace(/\/$/, '').split('/').pop()!;
-  const xname = (dir ? `${dir}/` : '') + `PaxHeaders.0/${base}`;
-  const xh = block({ name: xname, mode: 0, uid: 0, gid: 0, size: records.length, mtime: 0, typeflag: 'x', linkname: '', uname: '', gname: '', devmajor: 0, devminor: 0 }, true);
+  // Go: path.Join(path.Split(name)) with "PaxHeaders.0" between, ASCII only, at most 100 bytes, no trailing "/"
+  const cut = h.name.lastIndexOf('/') + 1;
+  const joined = [h.name.slice(0, cut), 'PaxHeaders.0', h.name.slice(cut)].filter((p) => p !== '').join('/').replace(/\/+/g, '/');
+  const xname = toAscii(joined).slice(0, 100).replace(/\/+$/, '');
+  const xh = block({ name: xname, mode: 0, uid: 0, gid: 0, size: records.length, mtime: 0, typeflag: 'x', linkname: '', uname: '', gname: '', devmajor: 0, devminor: 0 }, true, true);
   const padded = Math.ceil(records.length / BLOCK) * BLOCK;
   const out = new Uint8Array(BLOCK + padded + BLOCK);
   out.set(xh, 0);
@@ -85,7 +86,8 @@ export function encodePaxRecords(records: [string, string][]): Uint8Array {
   return enc.encode(text);
 }
 
-function block(h: TarHeader, lenient: boolean): Uint8Array {
+/** `raw`: Go's writeRawFile (PAX extended header): no device numbers written. */
+function block(h: TarHeader, lenient: boolean, raw = false): Uint8Array {
   const b = new Uint8Array(BLOCK);
   const str = (field: keyof typeof F, s: string) => {
     const [off, len] = F[field];
@@ -109,8 +111,10 @@ function block(h: TarHeader, lenient: boolean): Uint8Array {
   b.set(enc.encode('00'), F.version[0]);
   str('uname', h.uname);
   str('gname', h.gname);
-  oct('devmajor', h.devmajor);
-  oct('devminor', h.devminor);
+  if (!raw) {
+    oct('devmajor', h.devmajor);
+    oct('devminor', h.devminor);
+  }
   // checksum: sum of all bytes with the checksum field read as spaces
   b.fill(0x20, F.chksum[0], F.chksum[0] + F.chksum[1]);
   let sum = 0;
