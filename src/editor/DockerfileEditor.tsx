@@ -123,8 +123,8 @@ export default function DockerfileEditor() {
     viewRef.current = view;
 
     // Text replaced from outside the editor (a scenario, a share link): load it.
-    const offDocument = documentStore.subscribe((s) => {
-      if (s.text !== view.state.doc.toString()) {
+    const offDocument = documentStore.subscribe((s, prev) => {
+      if (s.text !== prev.text && s.text !== view.state.doc.toString()) {
         view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: s.text } });
       }
     });
