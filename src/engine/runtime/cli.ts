@@ -11,6 +11,7 @@ import { diffCommand, execCommand, logsCommand, rmCommand, startCommand, stopCom
 import { historyCommand, imagesCommand, tagCommand } from './commands/images.ts';
 import { psCommand } from './commands/ps.ts';
 import { pullCommand } from './commands/pull.ts';
+import { pushCommand } from './commands/push.ts';
 import { rmiCommand } from './commands/rmi.ts';
 import { runCommand } from './commands/run.ts';
 import { inspectCommand } from './inspect.ts';
@@ -60,6 +61,7 @@ const COMMANDS: DockerCommand[] = [
   { name: 'container inspect', usage: 'docker container inspect [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Display detailed information on one or more containers', flags: [FORMAT, b('size', 's')], interspersed: true, arity: { min: 1, max: MANY }, handler: (d, p) => inspectCommand(d, p, 'container') },
   { name: 'tag', usage: 'docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', summary: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE', flags: [], interspersed: true, arity: { min: 2, max: 2 }, handler: tagCommand },
   { name: 'rmi', usage: 'docker rmi [OPTIONS] IMAGE [IMAGE...]', summary: 'Remove one or more images', flags: [b('force', 'f'), b('no-prune')], interspersed: true, arity: { min: 1, max: MANY }, handler: rmiCommand },
+  { name: 'push', usage: 'docker push [OPTIONS] NAME[:TAG]', summary: 'Push an image or a repository to a registry', flags: [b('all-tags', 'a'), b('quiet', 'q')], interspersed: true, arity: { min: 1, max: 1 }, handler: pushCommand },
   { name: 'pull', usage: 'docker pull [OPTIONS] NAME[:TAG|@DIGEST]', summary: 'Pull an image or a repository from a registry', flags: [b('all-tags', 'a'), b('quiet', 'q'), s('platform')], interspersed: true, arity: { min: 1, max: 1 }, handler: pullCommand },
 ];
 
@@ -68,7 +70,7 @@ const ALIASES: Record<string, string> = {
   'container run': 'run', 'container exec': 'exec', 'container start': 'start', 'container stop': 'stop', 'container rm': 'rm',
   'container logs': 'logs', 'container diff': 'diff', 'container commit': 'commit', 'container ls': 'ps', 'container ps': 'ps',
   'container list': 'ps', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
-  'image rm': 'rmi', 'image pull': 'pull', 'image remove': 'rmi', 'container remove': 'rm',
+  'image rm': 'rmi', 'image pull': 'pull', 'image push': 'push', 'image remove': 'rmi', 'container remove': 'rm',
 };
 
 function arityError(cmd: DockerCommand, count: number): string | undefined {

@@ -10,6 +10,7 @@ import { imageId } from '../image/identity.ts';
 import type { Changeset } from '../layer/changeset.ts';
 import { ContainerLayer } from '../layer/container.ts';
 import { initLayer } from './init-layer.ts';
+import { compressLayer, type BlobInfo } from './blob.ts';
 import type { BuildHook, LayerBackend, ProcessRunner } from './ports.ts';
 import { parseNormalizedNamed, referenceKey, withDefaultTag, type Reference } from './reference.ts';
 import { Registry } from './registry.ts';
@@ -47,6 +48,18 @@ export class Daemon {
   state: DaemonState;
   /** Images deleted while a container still uses them (their layers stay held). */
   readonly deletedImages = new Map<string, ImageRecord>();
+
+  private readonly compressed = new Map<string, Promise<BlobInfo>>();
+
+  /** The layer's registry blob (gzip), computed once per diff ID. */
+  blobOf(layer: LayerRecord): Promise<BlobInfo> {
+    let blob = this.compressed.get(layer.diffId);
+    if (!blob) {
+      blob = compressLayer(layer.changeset);
+      this.compressed.set(layer.diffId, blob);
+    }
+    return blob;
+  }
 
   rememberDeleted(img: ImageRecord): void {
     if (this.state.containers.some((c) => c.imageId === img.id)) this.deletedImages.set(img.id, img);

@@ -186,3 +186,56 @@ describe('commit details', () => {
     expect(history).toMatch(/touch \/f +0B +msg$/);
   });
 });
+
+describe('push and pull against a simulated localhost:5000', () => {
+  it('pushes, mounts, pulls with Already exists, and keeps repo digests', async () => {
+    d = new Daemon({ layers: ENGINE_LAYERS, runner: FAKE, registries: ['localhost:5000'] });
+    await installBase(d, busybox);
+    await docker('docker run --name c1 busybox touch /app');
+    await docker('docker commit c1 localhost:5000/demo/app:1.0');
+    const push = (await docker('docker push localhost:5000/demo/app:1.0')).stdout.split('\n');
+    expect(push[0]).toBe('The push refers to repository [localhost:5000/demo/app]');
+    expect(push.slice(1, 5).map((l) => l.replace(/^[0-9a-f]{12}: /, ''))).toEqual(['Preparing', 'Preparing', 'Pushed', 'Pushed']);
+    expect(push[5]).toMatch(/^1\.0: digest: sha256:[0-9a-f]{64} size: \d+$/);
+    const digests = (await docker('docker images --digests localhost:5000/demo/app')).stdout.split('\n');
+    expect(digests[0]).toMatch(/^REPOSITORY +TAG +DIGEST +IMAGE ID +CREATED +SIZE$/);
+    expect(digests[1]).toContain(push[5].split(' ')[2]);
+    await docker('docker tag busybox localhost:5000/library/busybox');
+    const mount = (await docker('docker push localhost:5000/library/busybox')).stdout.split('\n');
+    expect(mount[0]).toBe('Using default tag: latest');
+    expect(mount[3]).toMatch(/^[0-9a-f]{12}: Mounted from demo\/app$/);
+    await docker('docker rm c1');
+    const rmi = (await docker('docker rmi localhost:5000/demo/app:1.0')).stdout.split('\n');
+    expect(rmi[0]).toBe('Untagged: localhost:5000/demo/app:1.0');
+    expect(rmi[1]).toMatch(/^Untagged: localhost:5000\/demo\/app@sha256:[0-9a-f]{64}$/);
+    const pull = (await docker('docker pull localhost:5000/demo/app:1.0')).stdout.split('\n');
+    expect(pull[0]).toBe('1.0: Pulling from demo/app');
+    expect(pull.slice(1, 4).map((l) => l.replace(/^[0-9a-f]{12}: /, ''))).toEqual(['Already exists', 'Pulling fs layer', 'Pull complete']);
+    expect(pull[5]).toBe('Status: Downloaded newer image for localhost:5000/demo/app:1.0');
+    expect(pull[6]).toBe('localhost:5000/demo/app:1.0');
+    const again = (await docker('docker pull localhost:5000/demo/app:1.0')).stdout.split('\n');
+    expect(again[2]).toBe('Status: Image is up to date for localhost:5000/demo/app:1.0');
+    expect((await docker('docker history localhost:5000/demo/app:1.0')).stdout.split('\n')[2]).toMatch(/^<missing>/);
+    expect(await docker('docker pull localhost:5000/demo/missing:1')).toEqual({
+      stdout: '',
+      stderr: 'Error response from daemon: manifest for localhost:5000/demo/missing:1 not found: manifest unknown: manifest unknown\n',
+      exitCode: 1,
+    });
+  });
+
+  it('docker run pulls a missing image first (on stderr) or fails with exit 125', async () => {
+    d = new Daemon({ layers: ENGINE_LAYERS, runner: FAKE, registries: ['localhost:5000'] });
+    await installBase(d, busybox);
+    await docker('docker tag busybox localhost:5000/demo/bb:1');
+    await docker('docker push localhost:5000/demo/bb:1');
+    await docker('docker rmi localhost:5000/demo/bb:1');
+    const run = await docker('docker run --rm localhost:5000/demo/bb:1 echo pulled');
+    expect(run.stdout).toBe('pulled\n');
+    expect(run.stderr.split('\n').slice(0, 2)).toEqual(["Unable to find image 'localhost:5000/demo/bb:1' locally", '1: Pulling from demo/bb']);
+    const missing = await docker('docker run --rm localhost:5000/demo/nosuch:1 true');
+    expect(missing.exitCode).toBe(125);
+    expect(missing.stderr).toBe(
+      "Unable to find image 'localhost:5000/demo/nosuch:1' locally\ndocker: Error response from daemon: manifest for localhost:5000/demo/nosuch:1 not found: manifest unknown: manifest unknown.\nSee 'docker run --help'.\n",
+    );
+  });
+});

@@ -2,6 +2,7 @@
  * `docker pull` (and the implicit pull of `docker run`): fetch a manifest from the
  * simulated registry, store the layers the engine does not have and the image (with no
  * parent: pulled images have no local parent chain), tag it and record its repo digest.
+ * Per-layer lines name the compressed blob (12 hex), bottom layer first.
  */
 import { truncateID } from '../../format/ids.ts';
 import type { Daemon } from '../daemon.ts';
@@ -17,49 +18,40 @@ export interface PullResult {
   error?: string;
 }
 
-/** The simulated blob digest of a layer (see registry.ts): stable, derived from the diff ID. */
-export function blobId(diffId: string): string {
-  const hex = diffId.replace(/^sha256:/, '');
-  return hex.split('').reverse().join('');
+export function unreachable(domain: string): string {
+  return `Get "https://${domain}/v2/": dial tcp: lookup ${domain.split(':')[0]}: no such host`;
 }
 
 export async function pullImage(d: Daemon, ref: Reference): Promise<PullResult> {
   const { domain, path } = domainOf(ref.name);
   const registry = d.state.registry;
   const shown = familiarString(ref);
-  if (!registry.knowsHost(domain)) {
-    return { progress: '', error: `Get "https://${domain}/v2/": dial tcp: lookup ${domain.split(':')[0]}: no such host` };
-  }
-  const manifest = ref.tag !== undefined ? registry.manifest(ref.name, ref.tag) : undefined;
+  if (!registry.knowsHost(domain)) return { progress: '', error: unreachable(domain) };
+  const manifest = ref.tag !== undefined ? registry.manifest(ref.name, ref.tag) : [...(registry.repositories.get(ref.name)?.tags.values() ?? [])].find((m) => m.digest === ref.digest);
   if (!manifest) {
     if (domain === 'docker.io' && !registry.repositories.has(ref.name)) {
       return { progress: '', error: `pull access denied for ${familiarName(ref.name)}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied` };
     }
     return { progress: '', error: `manifest for ${shown} not found: manifest unknown: manifest unknown` };
   }
-  const lines: string[] = [`${ref.tag}: Pulling from ${path}`];
-  const local = d.state.images.get(manifest.imageId);
-  if (!local) {
+  const lines: string[] = [`${ref.tag ?? ref.digest}: Pulling from ${path}`];
+  if (!d.state.images.has(manifest.imageId)) {
     const have = manifest.layers.map((l) => d.state.layers.has(l));
-    manifest.layers.forEach((l, i) => lines.push(`${truncateID(blobId(l))}: ${have[i] ? 'Already exists' : 'Pulling fs layer'}`));
-    manifest.layers.forEach((l, i) => {
-      if (!have[i]) lines.push(`${truncateID(blobId(l))}: Pull complete`);
-    });
-    for (const l of manifest.layers) {
-      if (!d.state.layers.has(l)) {
-        const layer = registry.blob(l);
-        if (!layer) return { progress: lines.join('\n') + '\n', error: `blob unknown: ${l}` };
-        const layers = new Map(d.state.layers);
-        layers.set(l, layer);
-        d.update({ layers });
-      }
+    manifest.blobs.forEach((b, i) => lines.push(`${truncateID(b.digest)}: ${have[i] ? 'Already exists' : 'Pulling fs layer'}`));
+    for (let i = 0; i < manifest.blobs.length; i++) {
+      if (have[i]) continue;
+      const blob = registry.blob(manifest.blobs[i].digest);
+      if (!blob) return { progress: lines.join('\n') + '\n', error: `blob unknown: blob unknown to registry` };
+      lines.push(`${truncateID(blob.digest)}: Pull complete`);
+      const layers = new Map(d.state.layers);
+      layers.set(blob.layer.diffId, blob.layer);
+      d.update({ layers });
     }
     await d.addImage(manifest.config);
   }
   lines.push(`Digest: ${manifest.digest}`);
-  const key = referenceKey(ref);
-  const upToDate = d.state.tags.get(key) === manifest.imageId;
-  d.tag(ref, manifest.imageId);
+  const upToDate = ref.tag !== undefined && d.state.tags.get(referenceKey(ref)) === manifest.imageId;
+  if (ref.tag !== undefined) d.tag(ref, manifest.imageId);
   const repoDigests = new Map(d.state.repoDigests);
   repoDigests.set(`${ref.name}@${manifest.digest}`, manifest.imageId);
   d.update({ repoDigests });
@@ -83,5 +75,5 @@ export async function pullCommand(d: Daemon, p: Parsed): Promise<CommandResult> 
   const result = await pullImage(d, ref);
   out.stdout(result.progress);
   if (result.error) return out.errLine(`Error response from daemon: ${result.error}`).fail(1).result();
-  return out.line(`${ref.name}:${ref.tag}`).result();
+  return out.line(`${ref.name}${ref.tag !== undefined ? `:${ref.tag}` : `@${ref.digest}`}`).result();
 }

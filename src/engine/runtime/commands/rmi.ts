@@ -77,6 +77,14 @@ async function referencedChains(d: Daemon): Promise<Set<string>> {
   return held;
 }
 
+/** Drops the layers no image (and no container's image) uses any more. */
+function releaseLayers(d: Daemon): void {
+  const used = new Set<string>();
+  for (const img of [...d.state.images.values(), ...d.deletedImages.values()]) for (const id of img.config.rootfs.diff_ids) used.add(id);
+  if ([...d.state.layers.keys()].every((k) => used.has(k))) return;
+  d.update({ layers: new Map([...d.state.layers].filter(([k]) => used.has(k))) });
+}
+
 async function deleteHelper(d: Daemon, id: string, out: Output, force: boolean, quiet: boolean): Promise<void> {
   const conflict = checkConflict(d, id, force ? HARD : SOFT_TOO);
   if (conflict) {
@@ -99,6 +107,7 @@ async function deleteHelper(d: Daemon, id: string, out: Output, force: boolean, 
     if (held.has(chain)) break;
     out.line(`Deleted: ${chain}`);
   }
+  releaseLayers(d);
   if (img.parent && d.state.images.has(img.parent)) await deleteHelper(d, img.parent, out, false, true);
 }
 
