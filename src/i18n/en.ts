@@ -5,7 +5,7 @@
 export const en = {
   app: {
     title: 'layerlab',
-    tagline: 'What Docker really does with images: layers, union mount, copy-on-write, commit, build cache.',
+    tagline: 'What Docker does with images: layers, union mount, copy-on-write, commit, build cache.',
     footer: 'engine {{version}} · runs entirely in your browser, nothing is uploaded',
   },
   language: {
