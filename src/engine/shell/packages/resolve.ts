@@ -57,12 +57,9 @@ export function planInstall(index: PackageIndex, installed: ReadonlySet<string>,
   const missing: string[] = [];
   const skipped: string[] = [];
   const providedBy = (name: string) => installed.has(name) || planned.has(name) || [...planned].some((p) => index.byName.get(p)!.provides.some((v) => depName(v) === name));
-  const satisfied = (group: DependencyData) =>
-    group.some((alt) => {
-      const n = depName(alt);
-      // a name neither the set nor the base knows is provided by the base (apt's own plans resolved it there)
-      return providedBy(n) || !index.knows(n);
-    });
+  // a group none of whose names the set or the base knows is taken as provided by the base
+  // (apt's own plans, captured on the same base, resolved it there)
+  const satisfied = (group: DependencyData) => group.some((alt) => providedBy(depName(alt))) || group.every((alt) => !index.knows(depName(alt)));
   const visit = (p: PackageData, stack: Set<string>) => {
     if (planned.has(p.name) || installed.has(p.name) || stack.has(p.name)) return;
     stack.add(p.name);
@@ -83,7 +80,9 @@ export function planInstall(index: PackageIndex, installed: ReadonlySet<string>,
     else visit(p, new Set());
   }
   const suggested: string[] = [];
-  for (const p of order) for (const g of p.suggests) if (!satisfied(g)) suggested.push(depName(g[0]!) + (g[0]!.includes(':any') ? ':any' : ''));
+  // apt lists suggestions package by package in name order, each group's first name
+  for (const p of [...order].sort((a, b) => (a.name < b.name ? -1 : 1)))
+    for (const g of p.suggests) if (!g.some((alt) => providedBy(depName(alt)))) suggested.push(depName(g[0]!) + (g[0]!.includes(':any') ? ':any' : ''));
   return { order, missing, skippedRecommends: unique(skipped.filter((n) => !planned.has(n))), suggested: unique(suggested) };
 }
 

@@ -1,0 +1,18 @@
+import type { PackageSetData } from '../../images/format.ts';
+import type { CommandFn } from '../command.ts';
+import { aptCommand } from './apt.ts';
+
+/**
+ * The package managers for an image's package set (ImageData.packages, loaded with
+ * ImageCatalog.packages before the run): add them to the shell with
+ * `registry.with(packageManagers(set))`. The shell only runs them when the image has the
+ * program on PATH (/usr/bin/apt-get…), like any other command.
+ */
+export function packageManagers(set: PackageSetData): Record<string, CommandFn> {
+  switch (set.manager) {
+    case 'apt':
+      return { 'apt-get': aptCommand(set, 'apt-get'), apt: aptCommand(set, 'apt') };
+    default:
+      return {};
+  }
+}
