@@ -69,11 +69,20 @@ export function loadBaseImage(text: string): BaseImage {
     if (e instanceof Error && 'line' in e) throw new BaseLoadError((e as { line: number }).line, e.message.replace(/^line \d+: /, ''));
     throw e;
   }
-  const layers = listed.map((layer) => toChangeset(layer, ref, contents));
+  const layers = changesetsFromListing(listed, ref, contents);
   return { ref, layers, listedSizes: listed.map((l) => l.size), config, blocks };
 }
 
-function toChangeset(layer: ListedLayer, ref: string, contents: Map<string, { bytes: Uint8Array; line: number }>): Changeset {
+/**
+ * Layers from a parsed `@layers` listing: real content where `contents` has the path (its
+ * length must match the listing), virtual content of the listed size seeded `REF:PATH`
+ * otherwise; every mtime is BASE_MTIME.
+ */
+export function changesetsFromListing(listed: readonly ListedLayer[], ref: string, contents: ReadonlyMap<string, { bytes: Uint8Array; line: number }> = new Map()): Changeset[] {
+  return listed.map((layer) => toChangeset(layer, ref, contents));
+}
+
+function toChangeset(layer: ListedLayer, ref: string, contents: ReadonlyMap<string, { bytes: Uint8Array; line: number }>): Changeset {
   const items: ChangeItem[] = [];
   const opaque = new Set<string>();
   for (const r of layer.records) if (r.type === 'opaque') opaque.add(r.path);
