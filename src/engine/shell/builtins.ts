@@ -472,7 +472,12 @@ export function stateFromEnvironment(env: Record<string, string>, cwd: string, u
   for (const [k, v] of Object.entries(env)) s.vars.set(k, { value: v, exported: true });
   s.cwd = cwd;
   s.umask = umask;
-  if (!s.vars.has('PWD')) s.vars.set('PWD', { value: cwd, exported: true });
   s.vars.set('IFS', { value: ' \t\n', exported: false });
   return s;
+}
+
+/** What a shell does when it starts: exports PWD, and (ash, bash) counts SHLVL up. */
+export function enterShell(s: ShellState, kind: 'ash' | 'dash' | 'bash'): void {
+  s.set('PWD', s.cwd, true);
+  if (kind !== 'dash') s.set('SHLVL', String((Number(s.get('SHLVL')) || 0) + 1), true);
 }

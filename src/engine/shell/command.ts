@@ -37,7 +37,7 @@ export interface CommandContext {
   /** Absolute path of an argument (resolved against cwd, `.` and `..` folded, no symlinks). */
   path(p: string): string;
   /** Runs another program as a child (xargs, find -exec); returns its exit status. */
-  spawn(argv: string[], io?: { stdin?: InputFd; stdout?: OutputFd }): number;
+  spawn(argv: string[], io?: { stdin?: InputFd; stdout?: OutputFd; env?: Record<string, string> }): number;
   /** Runs a shell script in a new shell process (what the `sh` program does); returns its status. */
   runScript(script: string, opts: { arg0: string; args: string[]; options: string }): number;
   /** Costs one step of the run's budget (long loops inside a program call it). */

@@ -6,7 +6,7 @@
 import { FsError, type FsOps } from '../fs/ops.ts';
 import type { AndOr, Command, List, Pipeline, Redir, SimpleCommand } from './ast.ts';
 import type { StepBudget } from './budget.ts';
-import { BUILTINS, SPECIAL_BUILTINS, stateFromEnvironment } from './builtins.ts';
+import { BUILTINS, SPECIAL_BUILTINS, enterShell, stateFromEnvironment } from './builtins.ts';
 import type { CommandContext, CommandRegistry, Flavour, ShellUser } from './command.ts';
 import { expandPattern, expandString, expandWords, type ExpandHost } from './expand.ts';
 import { matchPattern } from './glob.ts';
@@ -462,6 +462,7 @@ export class Interpreter implements ExpandHost {
         return 126;
       case 'script': {
         const child = new Interpreter(this.m, stateFromEnvironment(env, this.state.cwd, this.state.umask), new Map(this.fds), this.pid);
+        enterShell(child.state, this.m.shell);
         child.state.arg0 = argv[0];
         child.state.positional = argv.slice(1);
         return child.runInSubshell(() => child.runScript(lookup.source));
@@ -506,12 +507,12 @@ export class Interpreter implements ExpandHost {
         const fds: FdTable = new Map(this.fds);
         if (io?.stdin) fds.set(0, io.stdin);
         if (io?.stdout) fds.set(1, io.stdout);
-        const child = this.subshell(fds);
-        for (const [k, v] of Object.entries(env)) child.state.set(k, v, true);
+        const child = new Interpreter(this.m, stateFromEnvironment(io?.env ?? env, cwd, this.state.umask), fds, this.pid);
         return child.runInSubshell(() => child.runProgram(childArgv));
       },
       runScript: (script, opts) => {
         const child = new Interpreter(this.m, stateFromEnvironment(env, cwd, this.state.umask), new Map(this.fds), this.pid);
+        enterShell(child.state, this.m.shell);
         child.state.arg0 = opts.arg0;
         child.state.positional = opts.args;
         for (const c of opts.options) {

@@ -2,7 +2,7 @@
 
 /** One word quoted only if needed: `'b c'`, `'['`, `a`. Single quotes become '"'"'. */
 export function shellQuote(w: string): string {
-  if (w !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(w)) return w;
+  if (w !== '' && /^[A-Za-z0-9_@%+=:,./\]-]+$/.test(w)) return w;
   return `'${w.replace(/'/g, `'"'"'`)}'`;
 }
 

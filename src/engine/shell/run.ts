@@ -5,7 +5,7 @@
  */
 import type { FsOps } from '../fs/ops.ts';
 import { DEFAULT_STEP_BUDGET, StepBudget, StepBudgetExceeded } from './budget.ts';
-import { stateFromEnvironment } from './builtins.ts';
+import { enterShell, stateFromEnvironment } from './builtins.ts';
 import type { CommandRegistry, ShellUser } from './command.ts';
 import { defaultRegistry } from './commands/index.ts';
 import { Interpreter, type FdTable, type Machine, type ShellKind } from './interpreter.ts';
@@ -61,6 +61,7 @@ export const ROOT: ShellUser = { uid: 0, gid: 0, name: 'root' };
 /** Runs `/bin/sh -c script [name [args…]]`. */
 export function runShell(opts: ShellRunOptions & { script: string; name?: string; args?: string[] }): ShellResult {
   return execute(opts, (sh) => {
+    enterShell(sh.state, sh.m.shell);
     sh.state.arg0 = opts.name ?? 'sh';
     sh.state.positional = opts.args ?? [];
     return sh.runScript(opts.script);

@@ -421,7 +421,7 @@ function gzipTool(defaultMode: 'compress' | 'decompress', defaultStdout: boolean
         if (!keep) ctx.fs.unlink(path);
       } catch (e) {
         if (!(e instanceof FsError)) throw e;
-        fail(ctx, ctx.flavour === 'busybox' ? `can't open '${f}': ${errnoText(e)}` : `${f}: ${errnoText(e)}`);
+        fail(ctx, `${f}: ${errnoText(e)}`);
         status = 1;
       }
     }

@@ -114,6 +114,20 @@ export function parseMode(spec: string, current: number, isDir: boolean, umask: 
   return mode;
 }
 
+/** busybox mkdir -p names the component that failed, with a trailing slash (`/etc/passwd/`). */
+function failedPrefix(ctx: CommandContext, op: string, parents: boolean): string {
+  if (!parents || ctx.flavour !== 'busybox') return op;
+  const parts = op.split('/');
+  for (let k = 1; k < parts.length; k++) {
+    const prefix = parts.slice(0, k).join('/');
+    if (prefix === '') continue;
+    const st = lstatOrNull(ctx, ctx.path(prefix));
+    if (!st) return `${prefix}/`;
+    if (st.type !== 'dir' && statOrNull(ctx, ctx.path(prefix))?.type !== 'dir') return `${prefix}/`;
+  }
+  return op;
+}
+
 export const mkdir: CommandFn = (ctx) => {
   const o = options(ctx, 'pm:v', { parents: 'p', 'mode=': 'm' });
   if (!o) return 1;
@@ -142,7 +156,7 @@ export const mkdir: CommandFn = (ctx) => {
       if (o.values.has('m')) ctx.fs.chmod(path, mode);
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      fail(ctx, `${ctx.flavour === 'busybox' ? "can't" : 'cannot'} create directory ${q(op)}: ${errnoText(e)}`);
+      fail(ctx, `${ctx.flavour === 'busybox' ? "can't" : 'cannot'} create directory ${q(failedPrefix(ctx, op, o.flags.has('p')))}: ${errnoText(e)}`);
       status = 1;
     }
   }

@@ -237,10 +237,12 @@ export const grep: CommandFn = (ctx) => {
   if (operands.length === 0) operands.push(recursive ? '.' : '-');
   let status = 1;
   let error = false;
-  const walk = (p: string): void => {
+  const walk = (p: string, top = true): void => {
     const path = ctx.path(p);
     let st;
     try {
+      // Symlinks found while recursing are skipped (busybox and GNU grep -r).
+      if (!top && ctx.fs.lstat(path).type === 'symlink') return;
       st = p === '-' ? null : ctx.fs.stat(path);
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
@@ -253,7 +255,7 @@ export const grep: CommandFn = (ctx) => {
         if (!o.flags.has('s')) fail(ctx, `${p}: Is a directory`);
         return;
       }
-      for (const name of ctx.fs.readdir(path)) walk(p.endsWith('/') ? p + name : `${p}/${name}`);
+      for (const name of ctx.fs.readdir(path)) walk(p.endsWith('/') ? p + name : `${p}/${name}`, false);
       return;
     }
     files.push(p);

@@ -354,6 +354,23 @@ function runSed(cmds: SedCommand[], text: string, quiet: boolean): string {
   return chunks.join('\n') + (endsWithNewline || k < all.length ? '\n' : '');
 }
 
+/** What busybox 1.35's sed prints when called without a script. */
+const BUSYBOX_SED_USAGE = `BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.
+
+Usage: sed [-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...
+or: sed [-i[SFX]] [-nrE] CMD [FILE]...
+
+\t-e CMD\tAdd CMD to sed commands to be executed
+\t-f FILE\tAdd FILE contents to sed commands to be executed
+\t-i[SFX]\tEdit files in-place (otherwise write to stdout)
+\t\tOptionally back files up, appending SFX
+\t-n\tSuppress automatic printing of pattern space
+\t-r,-E\tUse extended regex syntax
+
+If no -e or -f, the first non-option argument is the sed command string.
+Remaining arguments are input files (stdin if none).
+`;
+
 export const sed: CommandFn = (ctx) => {
   // `-i[SUFFIX]` takes its suffix only when attached: map `-i.bak` to `-i`.
   const args = ctx.argv.slice(1).map((a) => (/^-i[^a-zA-Z]/.test(a) || a.startsWith('--in-place=') ? '-i' : a));
@@ -374,7 +391,7 @@ export const sed: CommandFn = (ctx) => {
   if (scripts.length === 0) {
     const s = operands.shift();
     if (s === undefined) {
-      ctx.stderr.write(ctx.flavour === 'busybox' ? 'Usage: sed [-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...\n' : "Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n");
+      ctx.stderr.write(ctx.flavour === 'busybox' ? BUSYBOX_SED_USAGE : "Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...\n");
       return 1;
     }
     scripts.push(s);

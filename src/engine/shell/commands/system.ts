@@ -84,7 +84,7 @@ export const env: CommandFn = (ctx) => {
     ctx.stdout.write(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''));
     return 0;
   }
-  return ctx.spawn(args, {});
+  return ctx.spawn(args, { env: vars });
 };
 
 export const sleep: CommandFn = (ctx) => {

@@ -25,7 +25,7 @@ export const xargs: CommandFn = (ctx) => {
   };
   let status = 0;
   if (items.length === 0) {
-    if (ctx.flavour === 'busybox' || o.flags.has('r')) return 0;
+    if (o.flags.has('r')) return 0;
     return run(cmd);
   }
   const replace = o.values.get('I');

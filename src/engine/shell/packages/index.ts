@@ -1,6 +1,7 @@
 import type { PackageSetData } from '../../images/format.ts';
 import type { CommandFn } from '../command.ts';
 import { aptCommand } from './apt.ts';
+import { yumCommand } from './yum.ts';
 
 /**
  * The package managers for an image's package set (ImageData.packages, loaded with
@@ -12,6 +13,10 @@ export function packageManagers(set: PackageSetData): Record<string, CommandFn> 
   switch (set.manager) {
     case 'apt':
       return { 'apt-get': aptCommand(set, 'apt-get'), apt: aptCommand(set, 'apt') };
+    case 'yum':
+      return { yum: yumCommand(set, 'yum') };
+    case 'dnf':
+      return { dnf: yumCommand(set, 'dnf'), yum: yumCommand(set, 'dnf') };
     default:
       return {};
   }
