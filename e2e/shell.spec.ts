@@ -183,6 +183,27 @@ test('a text put in the document store from outside (a scenario, a share link) s
   await expect(editorText(page)).toContainText('FROM centos');
 });
 
+test('the status line opens the list of all problems; choosing one moves the cursor there', async ({ page }) => {
+  await page.goto('./');
+  await editorText(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('ENV foo\nFORM x\n');
+  const status = page.getByTestId('editor-status');
+  await expect(status).toHaveText(/^2 errors, 1 warning/);
+  await status.click();
+  const problems = page.getByTestId('problems').getByRole('button');
+  await expect(problems).toHaveCount(3);
+  // Errors first, then warnings, each in source order.
+  await expect(problems.nth(0)).toContainText('Line 9, column 5');
+  await expect(problems.nth(1)).toContainText('Line 10, column 1');
+  await expect(problems.nth(2)).toContainText('Line 2, column 1');
+  await shot(page, 'shell-problems');
+  await problems.nth(1).click();
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+  await expect(page.getByText('Ln 10, Col 1')).toBeVisible();
+  await expect(editorText(page)).toBeFocused();
+});
+
 test('a reload keeps the Dockerfile being edited', async ({ page }) => {
   await page.goto('./');
   await editorText(page).click();

@@ -73,9 +73,12 @@ test('the step gutter shows step, cache and layer size on each instruction line'
   await expect(mark(5)).toHaveText('5 • 2.15kB');
   await expect(mark(5)).toHaveAttribute('data-gutter-cache', 'miss');
   await expect(mark(1)).toHaveClass(/cm-step-current/);
+  const currentLines = page.locator('[data-testid="dockerfile-editor"] .cm-current-step');
+  await expect(currentLines).toHaveText(['FROM centos']);
   await page.getByTestId('step-forward').click();
   await expect(mark(2)).toHaveClass(/cm-step-current/);
   await expect(mark(1)).not.toHaveClass(/cm-step-current/);
+  await expect(currentLines).toHaveText(['MAINTAINER 271967835@qq.com']);
   await page.screenshot({ path: 'test-results/screenshots/stepbar-fixture-gutter.png' });
 
   await page.getByTestId('lang-zh').click();

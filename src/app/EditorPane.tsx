@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { selectLanguage } from '../store/preferences.ts';
@@ -38,6 +38,7 @@ function EditorStatus() {
   const check = useStore(session, (s) => s.check);
   const diagnostics = useStore(session, (s) => s.diagnostics);
   const language = useStore(preferences, selectLanguage);
+  const [open, setOpen] = useState(false);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
   // The first error if there is one, else the first warning.
@@ -64,10 +65,44 @@ function EditorStatus() {
 
   return (
     <div className="editor-status">
-      <span className={`check check-${kind}`} data-testid="editor-status" aria-live="polite" title={status}>
-        {status}
-      </span>
+      {first ? (
+        <button
+          type="button"
+          className={`check check-${kind}`}
+          data-testid="editor-status"
+          aria-live="polite"
+          aria-expanded={open}
+          title={status}
+          onClick={() => setOpen(!open)}
+        >
+          {status}
+        </button>
+      ) : (
+        <span className={`check check-${kind}`} data-testid="editor-status" aria-live="polite" title={status}>
+          {status}
+        </span>
+      )}
       <span className="position">{t('editor.position', { line: cursor.line, column: cursor.column })}</span>
+      {open && first ? (
+        <ul className="problems" data-testid="problems" aria-label={t('editor.problemsList')}>
+          {[...errors, ...warnings].map((d, i) => (
+            <li key={i}>
+              <button
+                type="button"
+                className={`problem problem-${d.severity}`}
+                data-problem={d.id}
+                onClick={() => {
+                  setOpen(false);
+                  documentStore.getState().revealAt(d.start.line, d.start.column);
+                }}
+              >
+                <span className="problem-where">{t('editor.at', { line: d.start.line, column: d.start.column })}</span>
+                <span className="problem-message">{d.message[language]}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

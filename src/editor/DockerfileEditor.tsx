@@ -18,7 +18,8 @@ import { useStore } from 'zustand';
 import { selectLanguage } from '../store/preferences.ts';
 import { documentStore, preferences, session } from '../store/stores.ts';
 import { engineHelp } from '../worker/client.ts';
-import { toLintDiagnostics } from './diagnostics.ts';
+import { currentStep, setCurrentStep } from './currentStep.ts';
+import { offsetOf, toLintDiagnostics } from './diagnostics.ts';
 import { dockerfileLanguage } from './language.ts';
 import { setStepMarks, stepGutter, type StepWords } from './stepGutter.ts';
 import { stepMarks } from './stepMarks.ts';
@@ -87,6 +88,7 @@ export default function DockerfileEditor() {
         extensions: [
           lineNumbers(),
           stepGutter(),
+          currentStep(),
           highlightActiveLineGutter(),
           highlightSpecialChars(),
           history(),
@@ -127,6 +129,12 @@ export default function DockerfileEditor() {
       if (s.text !== prev.text && s.text !== view.state.doc.toString()) {
         view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: s.text } });
       }
+      // A request to show a place (the problems list, a build step, a lesson).
+      if (s.reveal && s.reveal !== prev.reveal) {
+        const at = offsetOf(view.state.doc, s.reveal);
+        view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
+        view.focus();
+      }
     });
 
     const showDiagnostics = () => {
@@ -138,7 +146,13 @@ export default function DockerfileEditor() {
     };
     const showSteps = () => {
       const s = session.getState();
-      view.dispatch({ effects: setStepMarks.of({ marks: stepMarks(s.build?.steps, s.cursor), words: stepWords() }) });
+      const step = s.build?.steps[s.cursor];
+      view.dispatch({
+        effects: [
+          setStepMarks.of({ marks: stepMarks(s.build?.steps, s.cursor), words: stepWords() }),
+          setCurrentStep.of(step ? { line: step.line, endLine: step.endLine } : null),
+        ],
+      });
     };
     const offSession = session.subscribe((s, prev) => {
       if (s.diagnostics !== prev.diagnostics || s.analysedVersion !== prev.analysedVersion) showDiagnostics();

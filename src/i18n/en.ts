@@ -57,6 +57,8 @@ export const en = {
     warnings_one: '{{count}} warning',
     warnings_other: '{{count}} warnings',
     firstProblem: 'Line {{line}}, column {{column}}: {{message}}',
+    problemsList: 'All problems; choose one to go to it',
+    at: 'Line {{line}}, column {{column}}',
     workerFailed: 'The background checker stopped: {{reason}}',
     gutterTitle: 'Build step, cache and layer size per line (after a build)',
     stepMarker: 'Step {{step}}',

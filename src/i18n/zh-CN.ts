@@ -56,6 +56,8 @@ export const zhCN: Catalog = {
     warnings_one: '{{count}} 个警告',
     warnings_other: '{{count}} 个警告',
     firstProblem: '第 {{line}} 行第 {{column}} 列：{{message}}',
+    problemsList: '全部问题；选择一项即可跳转到该位置',
+    at: '第 {{line}} 行，第 {{column}} 列',
     workerFailed: '后台检查程序已停止：{{reason}}',
     gutterTitle: '每行对应的构建步骤、缓存情况和层大小（构建之后显示）',
     stepMarker: '第 {{step}} 步',

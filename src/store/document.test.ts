@@ -30,6 +30,18 @@ describe('the document store', () => {
     expect(reloaded.cursor).toEqual({ line: 1, column: 1 });
   });
 
+  it('makes every reveal request a new one, even for the same place, and never remembers it', () => {
+    const storage = memoryStorage();
+    const store = createDocumentStore(storage);
+    store.getState().revealAt(3, 5);
+    const first = store.getState().reveal;
+    store.getState().revealAt(3, 5);
+    const second = store.getState().reveal;
+    expect(first).toEqual({ line: 3, column: 5, serial: 1 });
+    expect(second).toEqual({ line: 3, column: 5, serial: 2 });
+    expect(createDocumentStore(storage).getState().reveal).toBeNull();
+  });
+
   it('ignores a stored text that is not a string', () => {
     const storage = memoryStorage({ [DOCUMENT_KEY]: JSON.stringify({ state: { text: 42 }, version: 1 }) });
     expect(createDocumentStore(storage).getState().text).toBe(EXAMPLE_DOCKERFILE);

@@ -24,6 +24,14 @@ export interface Selection {
   head: number;
 }
 
+/** A request to show a place in the editor (move the cursor there, scroll, focus). */
+export interface RevealRequest {
+  line: number;
+  column: number;
+  /** Bumped on every request, so asking for the same place twice still moves there. */
+  serial: number;
+}
+
 export interface DocumentState {
   text: string;
   /** Bumped on every change of `text`; analyses carry it so stale answers can be dropped. */
@@ -33,9 +41,13 @@ export interface DocumentState {
   /** How many edits can be undone / redone (the editor's history owns the edits themselves). */
   undoDepth: number;
   redoDepth: number;
+  /** The newest request to show a place in the editor (from the problems list, a build step, a lesson). */
+  reveal: RevealRequest | null;
   setText(text: string): void;
   setSelection(selection: Selection, cursor: Cursor): void;
   setHistoryDepth(undoDepth: number, redoDepth: number): void;
+  /** Asks the editor to put the cursor at a 1-based line and column and bring it into view. */
+  revealAt(line: number, column: number): void;
 }
 
 export const DOCUMENT_KEY = 'layerlab.document';
@@ -50,6 +62,7 @@ export function createDocumentStore(storage: StateStorage) {
         selection: { anchor: 0, head: 0 },
         undoDepth: 0,
         redoDepth: 0,
+        reveal: null,
         setText: (text) => {
           if (text !== get().text) set({ text, version: get().version + 1 });
         },
@@ -57,6 +70,7 @@ export function createDocumentStore(storage: StateStorage) {
         setHistoryDepth: (undoDepth, redoDepth) => {
           if (undoDepth !== get().undoDepth || redoDepth !== get().redoDepth) set({ undoDepth, redoDepth });
         },
+        revealAt: (line, column) => set({ reveal: { line, column, serial: (get().reveal?.serial ?? 0) + 1 } }),
       }),
       {
         name: DOCUMENT_KEY,
