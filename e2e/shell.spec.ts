@@ -198,6 +198,10 @@ test('the status line opens the list of all problems; choosing one moves the cur
   await expect(problems.nth(1)).toContainText('Line 10, column 1');
   await expect(problems.nth(2)).toContainText('Line 2, column 1');
   await shot(page, 'shell-problems');
+  await problems.nth(0).focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('problems')).toHaveCount(0);
+  await status.click();
   await problems.nth(1).click();
   await expect(page.getByTestId('problems')).toHaveCount(0);
   await expect(page.getByText('Ln 10, Col 1')).toBeVisible();

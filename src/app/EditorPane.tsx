@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { selectLanguage } from '../store/preferences.ts';
@@ -43,6 +43,9 @@ function EditorStatus() {
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
   // The first error if there is one, else the first warning.
   const first = errors[0] ?? warnings[0];
+  useEffect(() => {
+    if (!first) setOpen(false); // nothing left to list
+  }, [first]);
 
   let status: string;
   let kind = 'ok';
@@ -84,7 +87,16 @@ function EditorStatus() {
       )}
       <span className="position">{t('editor.position', { line: cursor.line, column: cursor.column })}</span>
       {open && first ? (
-        <ul className="problems" data-testid="problems" aria-label={t('editor.problemsList')}>
+        <ul
+          className="problems"
+          data-testid="problems"
+          aria-label={t('editor.problemsList')}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            setOpen(false);
+          }}
+        >
           {[...errors, ...warnings].map((d, i) => (
             <li key={i}>
               <button
