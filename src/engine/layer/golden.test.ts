@@ -141,3 +141,28 @@ describe('golden: cases/commit-tomcat (cp -r webapps.dist/* webapps && rm -rf we
     expect(historySizes(recorded('commit-tomcat', 'docker history tomcat02:1.1'))[0]).toBe(humanSize(layerSize(layer)));
   });
 });
+
+describe('golden: cases/env-workdir-user (WORKDIR makes its directory in a layer; RUN in it)', () => {
+  const stack = [...loadSharedBase('busybox').layers];
+  stack.push(step(stack, (fs) => fs.mkdir('/home/rvm', { parents: true })).layer); // WORKDIR /home/rvm/
+  stack.push(step(stack, (fs) => fs.mkdir('/home/rvm/sub', { parents: true })).layer); // WORKDIR sub
+  stack.push(step(stack, (fs) => fs.writeFile('/where', enc('/home/rvm/sub\n'))).layer); // RUN pwd > /where
+
+  it('gives the recorded @layers listing', () => {
+    expect(formatLayersListing(stack)).toBe(recorded('env-workdir-user', '@layers demo'));
+  });
+});
+
+describe('golden: cases/metadata (a RUN layer holds the mount points of declared volumes)', () => {
+  const stack = [...loadSharedBase('busybox').layers];
+  stack.push(
+    step(stack, (fs) => {
+      for (const v of ['/data', '/a', '/b']) fs.mkdir(v, { parents: true }); // VOLUME mount points
+      fs.writeFile('/s', enc('shell-changed\n')); // RUN echo shell-changed > /s
+    }).layer,
+  );
+
+  it('gives the recorded @layers listing', () => {
+    expect(formatLayersListing(stack)).toBe(recorded('metadata', '@layers demo'));
+  });
+});

@@ -63,7 +63,6 @@ export class UnionView {
       if (change?.kind === 'entry') versions.push({ layer: i, entry: change.entry, status });
       else if (change?.kind === 'whiteout' && !cut) cut = { layer: i, kind: 'whiteout', path: joinParts(parts) };
       if (!cut && above) cut = { layer: i, ...above };
-      if (!cut && change?.kind === 'entry' && change.entry.type !== 'dir') cut = { layer: i, kind: 'replaced', path: joinParts(parts) };
     }
     const visible = versions.find((v) => v.status === 'visible');
     return {
@@ -87,14 +86,18 @@ export class UnionView {
 export interface Version {
   layer: number;
   entry: Entry;
-  /** visible: what the union shows; shadowed: replaced by a higher version; hidden: cut off by a whiteout/opaque dir/replacement. */
+  /**
+   * visible: what the union shows; shadowed: a lower version of the same path that a higher
+   * one replaces (a file copied up, a directory's metadata); hidden: cut off by a whiteout,
+   * an opaque directory or a non-directory at an ancestor.
+   */
   status: 'visible' | 'shadowed' | 'hidden';
 }
 
 export interface Cut {
   /** The layer whose change cuts off everything below it for this path. */
   layer: number;
-  /** whiteout: `.wh.` at path or an ancestor; opaque: an ancestor's `.wh..wh..opq`; replaced: a non-directory at path or an ancestor. */
+  /** whiteout: `.wh.` at path or an ancestor; opaque: an ancestor's `.wh..wh..opq`; replaced: a non-directory at an ancestor. */
   kind: 'whiteout' | 'opaque' | 'replaced';
   /** The path of the whiteout, opaque directory or replacing entry. */
   path: string;
