@@ -5,5 +5,6 @@ import type { CliCommand } from './command.ts';
  * in this folder and listing it here.
  */
 import { parseCommand } from './parse.ts';
+import { analyzeCommand } from './analyze.ts';
 import { sessionCommand } from './session.ts';
-export const COMMANDS: readonly CliCommand[] = [parseCommand, sessionCommand];
+export const COMMANDS: readonly CliCommand[] = [parseCommand, sessionCommand, analyzeCommand];
