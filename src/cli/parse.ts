@@ -1,16 +1,17 @@
 import type { CliCommand } from './command.ts';
-import { dumpAst, formatDiagnostic, parseAst, parseDockerfile, type MessageLanguage } from '../engine/dockerfile/index.ts';
+import { dumpAst, formatDiagnostic, parseAst, parseDockerfile, type Dialect, type MessageLanguage } from '../engine/dockerfile/index.ts';
 
-const USAGE = 'parse [--dump] [--lang en|zh] FILE';
+const USAGE = 'parse [--dump] [--dialect classic|buildkit] [--lang en|zh] FILE';
 
 /** `layerlab parse`: the Dockerfile front end on a file. */
 export const parseCommand: CliCommand = {
   name: 'parse',
-  summary: "Parse a Dockerfile: --dump prints BuildKit's AST dump; otherwise the stages, steps and diagnostics.",
+  summary: "Parse a Dockerfile: --dump prints BuildKit's AST dump; otherwise the steps and the diagnostics (classic builder unless --dialect buildkit).",
   usage: USAGE,
   async run(args, io) {
     let dump = false;
     let lang: MessageLanguage = 'en';
+    let dialect: Dialect | undefined;
     const files: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
@@ -22,6 +23,13 @@ export const parseCommand: CliCommand = {
           return 2;
         }
         lang = v === 'en' ? 'en' : 'zh';
+      } else if (a === '--dialect' || a.startsWith('--dialect=')) {
+        const v = a === '--dialect' ? args[++i] : a.slice('--dialect='.length);
+        if (v !== 'classic' && v !== 'buildkit') {
+          io.err(`layerlab parse: --dialect takes classic or buildkit, not '${v ?? ''}'\n`);
+          return 2;
+        }
+        dialect = v;
       } else if (a.startsWith('-') && a !== '-') {
         io.err(`layerlab parse: unknown option '${a}'. Usage: layerlab ${USAGE}\n`);
         return 2;
@@ -40,14 +48,15 @@ export const parseCommand: CliCommand = {
       return 1;
     }
     if (dump) {
-      const { ast, diagnostics } = parseAst(text);
+      // The dump is BuildKit's format: read the file as BuildKit does (here-documents included).
+      const { ast, diagnostics } = parseAst(text, { dialect: dialect ?? 'buildkit' });
       const errors = diagnostics.filter((d) => d.severity === 'error');
       for (const d of errors) io.err(formatDiagnostic(d, file, lang) + '\n');
       if (errors.length > 0) return 1;
       io.out(dumpAst(ast));
       return 0;
     }
-    const parsed = parseDockerfile(text);
+    const parsed = parseDockerfile(text, { dialect });
     for (const d of parsed.diagnostics) io.err(formatDiagnostic(d, file, lang) + '\n');
     const steps = [...parsed.metaArgs, ...parsed.stages.flatMap((s) => [s.from, ...s.instructions])];
     steps.forEach((inst, i) => io.out(`Step ${i + 1}/${steps.length} : ${inst.original}\n`));

@@ -4,6 +4,7 @@
  */
 import type { ArgNode, FlagNode, InstructionNode } from './ast.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
+import type { Dialect } from './dialect.ts';
 import { parseDuration } from './duration.ts';
 import { FLAGS, type FlagSpec } from './flagspec.ts';
 import { syntaxOf } from './help.ts';
@@ -26,11 +27,12 @@ class Flags {
   constructor(
     node: InstructionNode,
     private readonly report: (id: MessageId, range: Range, params: MessageParams) => void,
+    private readonly dialect: Dialect,
   ) {
     const specs = Object.hasOwn(FLAGS, node.keyword) ? FLAGS[node.keyword] : {};
     for (const flag of node.flags) {
-      const spec: FlagSpec | undefined = Object.prototype.hasOwnProperty.call(specs, flag.name) ? specs[flag.name] : undefined;
-      if (!spec) {
+      const spec: FlagSpec | undefined = Object.hasOwn(specs, flag.name) ? specs[flag.name] : undefined;
+      if (!spec || (dialect === 'classic' && spec.classic === 'unknown')) {
         report('flag-not-allowed', flag.range, { flag: flag.name, instruction: node.keyword.toUpperCase() });
         continue;
       }
@@ -62,9 +64,12 @@ class Flags {
         if (ns !== 0 && ns < 1e6) return bad('at least 1ms (or 0)');
         return String(ns);
       }
-      case 'int':
-        if (v === null || !/^\d+$/.test(v)) return bad('a whole number, 0 or more');
+      case 'int': {
+        // Docker 20.10 wants at least 1 retry; today's BuildKit accepts 0.
+        const min = this.dialect === 'classic' ? 1 : 0;
+        if (v === null || !/^-?\d+$/.test(v) || Number(v) < min) return bad(`a whole number, ${min} or more`);
         return v;
+      }
     }
   }
 
@@ -95,9 +100,10 @@ export interface ConvertResult {
   diagnostics: Diagnostic[];
 }
 
+/** No arguments and no JSON (`RUN`, `CMD` alone) is the shell form with an empty command. */
 function command(node: InstructionNode, args: readonly ArgNode[]): CommandLine {
-  if (node.json || args.length === 0) return { form: 'exec', args: args.map((a) => a.value) };
-  return { form: 'shell', command: args[0].value };
+  if (node.json) return { form: 'exec', args: args.map((a) => a.value) };
+  return { form: 'shell', command: args[0]?.value ?? '' };
 }
 
 function spanOf(from: ArgNode, to: ArgNode): Range {
@@ -106,6 +112,8 @@ function spanOf(from: ArgNode, to: ArgNode): Range {
 
 class Converter {
   readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly dialect: Dialect) {}
 
   private report = (id: MessageId, range: Range, params: MessageParams = {}) => {
     this.diagnostics.push(diagnostic(id, range, params));
@@ -130,7 +138,7 @@ class Converter {
       this.report('unknown-instruction', node.keywordRange, { name: node.keywordText });
       return null;
     }
-    const flags = new Flags(node, this.report);
+    const flags = new Flags(node, this.report, this.dialect);
     const common = { original: node.original, range: node.range, node };
     const args = node.args;
     const kw = node.keyword;
@@ -146,7 +154,7 @@ class Converter {
         return { kind: 'FROM', ...common, image: args[0].value, name, platform: flags.string('platform') };
       }
       case 'run':
-        if (args.length === 0 && node.heredocs.length === 0) return this.missing(node);
+        // `RUN` alone is not a parse error in Docker: /bin/sh -c then fails for want of a command.
         return {
           kind: 'RUN',
           ...common,
@@ -251,7 +259,7 @@ class Converter {
       retries: flags.number('retries'),
     };
     if (type === 'NONE') {
-      if (args.length > 1 || node.flags.length > 0) {
+      if (args.length > 1) {
         this.report('healthcheck-none-args', node.range);
         return null;
       }
@@ -299,8 +307,8 @@ class Converter {
   }
 }
 
-export function convertInstructions(nodes: readonly InstructionNode[]): ConvertResult {
-  const converter = new Converter();
+export function convertInstructions(nodes: readonly InstructionNode[], dialect: Dialect = 'classic'): ConvertResult {
+  const converter = new Converter(dialect);
   const { metaArgs, stages } = converter.stages(nodes);
   return { metaArgs, stages, diagnostics: converter.diagnostics };
 }

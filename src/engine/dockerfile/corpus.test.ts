@@ -8,13 +8,13 @@ import { parseAst } from './parser.ts';
 const parserDir = CORPUS_DIR ? path.join(CORPUS_DIR, 'parser') : '';
 const list = (dir: string) => (CORPUS_DIR ? readdirSync(path.join(parserDir, dir)).sort() : []);
 const read = (...p: string[]) => readFileSync(path.join(parserDir, ...p), 'utf8');
-const errors = (text: string) => parseAst(text).diagnostics.filter((d) => d.severity === 'error');
+const errors = (text: string) => parseAst(text, { dialect: 'buildkit' }).diagnostics.filter((d) => d.severity === 'error');
 
 describe.skipIf(!CORPUS_DIR)('BuildKit parser/testfiles: the dump equals `result`', () => {
   const cases = list('testfiles');
   it('has all 33 cases', () => expect(cases).toHaveLength(33));
   it.each(cases)('%s', (name) => {
-    const result = parseAst(read('testfiles', name, 'Dockerfile'));
+    const result = parseAst(read('testfiles', name, 'Dockerfile'), { dialect: 'buildkit' });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(dumpAst(result.ast)).toBe(read('testfiles', name, 'result').replace(/\r\n/g, '\n'));
   });
@@ -33,7 +33,7 @@ describe.skipIf(!CORPUS_DIR)('BuildKit parser/testfiles-negative: each fails wit
 describe.skipIf(!CORPUS_DIR)('BuildKit parser/testfile-line: instruction line ranges', () => {
   it('gives each instruction its first and last physical line', () => {
     const expected = JSON.parse(read('testfile-line', 'expected.json')).expected;
-    const { ast } = parseAst(read('testfile-line', 'Dockerfile'));
+    const { ast } = parseAst(read('testfile-line', 'Dockerfile'), { dialect: 'buildkit' });
     const ranges = ast.instructions.map((n) => [n.range.start.line, n.range.end.line]);
     expect(ranges).toEqual(expected.children);
     expect(ast.escape).toBe('\\');

@@ -5,14 +5,14 @@ import { CATALOGS, MESSAGES, type MessageId } from './messages.ts';
 import { SourceText } from './source.ts';
 
 /** For each message: a Dockerfile that gives it, and where (line:column) it must point. */
-const CASES: Record<MessageId, { text: string; at: string } | 'not-from-text'> = {
+const CASES: Record<MessageId, { text: string; at: string; dialect?: 'buildkit' } | 'not-from-text'> = {
   'unknown-instruction': { text: 'FROM a\nFOO bar\n', at: '2:1' },
   'no-instructions': { text: '# only a comment\n\n', at: '1:1' },
   'missing-from': { text: 'ARG a=1\n', at: '1:1' },
   'no-from': { text: 'ARG v\nRUN x\nFROM a\n', at: '2:1' },
   'shell-json': { text: 'FROM a\nSHELL /bin/bash -c\n', at: '2:1' },
   'bad-json': { text: 'FROM a\nCMD ["a", 1]\n', at: '2:5' },
-  'unterminated-heredoc': { text: 'FROM a\nRUN <<EOF\necho hi\n', at: '2:1' },
+  'unterminated-heredoc': { text: 'FROM a\nRUN <<EOF\necho hi\n', at: '2:1', dialect: 'buildkit' },
   // Only reachable through parseHeredocWord (a line whose words lex cleanly yields valid names).
   'heredoc-bad-name': 'not-from-text',
   'flag-not-allowed': { text: 'FROM a\nCOPY --user=me a b\n', at: '2:6' },
@@ -45,11 +45,12 @@ describe('every message has a test, a position and both languages', () => {
     expect(Object.keys(CASES).sort()).toEqual(Object.keys(MESSAGES).sort());
   });
 
-  it.each(Object.entries(CASES).filter(([, c]) => c !== 'not-from-text') as [MessageId, { text: string; at: string }][])(
+  it.each(Object.entries(CASES).filter(([, c]) => c !== 'not-from-text') as [MessageId, { text: string; at: string; dialect?: 'buildkit' }][])(
     '%s',
-    (id, { text, at }) => {
-      const found = parseDockerfile(text).diagnostics.filter((d) => d.id === id);
-      expect(found.length, JSON.stringify(parseDockerfile(text).diagnostics.map((d) => d.id))).toBe(1);
+    (id, { text, at, dialect }) => {
+      const all = parseDockerfile(text, { dialect }).diagnostics;
+      const found = all.filter((d) => d.id === id);
+      expect(found.length, JSON.stringify(all.map((d) => d.id))).toBe(1);
       const d = found[0];
       expect(`${d.range.start.line}:${d.range.start.column}`).toBe(at);
       expect(d.severity).toBe(MESSAGES[id].severity);

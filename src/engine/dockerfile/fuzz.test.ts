@@ -57,8 +57,8 @@ const dockerfile: fc.Arbitrary<string> = fc.oneof(
 describe('fuzz: 10,000 random and mutated Dockerfiles', () => {
   it('never throw, and every failure is a positioned diagnostic in both languages', () => {
     fc.assert(
-      fc.property(dockerfile, (text) => {
-        const r = parseDockerfile(text);
+      fc.property(dockerfile, fc.constantFrom('classic' as const, 'buildkit' as const), (text, dialect) => {
+        const r = parseDockerfile(text, { dialect });
         const errors = r.diagnostics.filter((d) => d.severity === 'error');
         expect(r.ok).toBe(errors.length === 0);
         for (const d of r.diagnostics) {

@@ -13,7 +13,7 @@ describe.skipIf(!CORPUS_DIR)('BuildKit heredoc tables', () => {
   it('TestParseExtractsHeredoc: every instruction has the expected here-documents', () => {
     const table = CORPUS_DIR ? readJson('heredoc', 'extracts-heredoc.expected.json') : { cases: [] };
     const text = readFileSync(path.join(parserDir, 'heredoc', 'extracts-heredoc.Dockerfile'), 'utf8');
-    const { ast, diagnostics } = parseAst(text);
+    const { ast, diagnostics } = parseAst(text, { dialect: 'buildkit' });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(ast.instructions).toHaveLength(table.cases.length + 1);
     table.cases.forEach((c: { comment: string; heredocs: unknown[] | null }, i: number) => {
@@ -31,7 +31,7 @@ describe.skipIf(!CORPUS_DIR)('BuildKit heredoc tables', () => {
   const helpers = CORPUS_DIR ? readJson('heredoc', 'heredoc-helpers.json') : null;
 
   it('TestParseJSONHeredoc: the exec form never has here-documents', () => {
-    const { ast } = parseAst(helpers.TestParseJSONHeredoc.input);
+    const { ast } = parseAst(helpers.TestParseJSONHeredoc.input, { dialect: 'buildkit' });
     expect(ast.instructions.slice(1).map((n) => n.heredocs)).toEqual([[], [], []]);
   });
 
@@ -76,11 +76,11 @@ describe.skipIf(!CORPUS_DIR)('BuildKit json-cases.json', () => {
 
 describe('here-documents in the parser', () => {
   it('reports an unterminated here-document at its instruction', () => {
-    const { diagnostics } = parseAst('FROM a\nRUN <<EOF\necho hi\n');
+    const { diagnostics } = parseAst('FROM a\nRUN <<EOF\necho hi\n', { dialect: 'buildkit' });
     expect(diagnostics.map((d) => [d.id, d.range.start.line, d.params.name])).toEqual([['unterminated-heredoc', 2, 'EOF']]);
   });
   it('gives the body its own range and the instruction ends at the terminator', () => {
-    const { ast } = parseAst('FROM a\nCOPY <<A <<B /d\n1\nA\n2\nB\nRUN x\n');
+    const { ast } = parseAst('FROM a\nCOPY <<A <<B /d\n1\nA\n2\nB\nRUN x\n', { dialect: 'buildkit' });
     const copy = ast.instructions[1];
     expect(copy.heredocs.map((h) => [h.name, h.content, h.range.start.line, h.range.end.line])).toEqual([
       ['A', '1\n', 3, 4],
@@ -90,7 +90,7 @@ describe('here-documents in the parser', () => {
     expect(ast.instructions[2].keyword).toBe('run');
   });
   it('ONBUILD RUN <<EOF reads the body for the trigger', () => {
-    const { ast, diagnostics } = parseAst('FROM a\nONBUILD RUN <<EOF\nhi\nEOF\n');
+    const { ast, diagnostics } = parseAst('FROM a\nONBUILD RUN <<EOF\nhi\nEOF\n', { dialect: 'buildkit' });
     expect(diagnostics).toEqual([]);
     expect(ast.instructions[1].trigger?.heredocs.map((h) => h.content)).toEqual(['hi\n']);
   });

@@ -4,6 +4,7 @@
  */
 import type { Ast, InstructionNode } from './ast.ts';
 import { convertInstructions } from './convert.ts';
+import { dialectOf, type ParseOptions } from './dialect.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { instructionHelp, type InstructionHelp } from './help.ts';
 import type { ArgInstruction, Stage } from './instructions.ts';
@@ -25,10 +26,13 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset;
 }
 
-/** Parses a Dockerfile. Never throws; every problem is a positioned diagnostic. */
-export function parseDockerfile(text: string): ParsedDockerfile {
-  const parsed = parseAst(text);
-  const converted = convertInstructions(parsed.ast.instructions);
+/**
+ * Parses a Dockerfile as `options.dialect` reads it (default `classic`, Docker 20.10 without
+ * BuildKit). Never throws; every problem is a positioned diagnostic.
+ */
+export function parseDockerfile(text: string, options?: ParseOptions): ParsedDockerfile {
+  const parsed = parseAst(text, options);
+  const converted = convertInstructions(parsed.ast.instructions, dialectOf(options));
   const diagnostics = [...parsed.diagnostics, ...converted.diagnostics, ...lintStages(converted.stages)];
   diagnostics.sort(byPosition);
   return {
@@ -59,6 +63,7 @@ export function helpAt(text: string, offset: number): InstructionHelp | null {
 export type { Ast, ArgNode, Directive, FlagNode, InstructionNode } from './ast.ts';
 export type { Diagnostic } from './diagnostic.ts';
 export { formatDiagnostic, renderDiagnostic } from './diagnostic.ts';
+export type { Dialect, ParseOptions } from './dialect.ts';
 export { dumpAst, goQuote } from './dump.ts';
 export { EXPANDED, expandWord, expandWords, type Env, type LexResult } from './expand.ts';
 export { FLAGS, type FlagSpec } from './flagspec.ts';

@@ -2,11 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR } from './corpus.node.ts';
-import { EXPANDED, expandWord, helpAt, parseDockerfile, renderHelp } from './index.ts';
+import { EXPANDED, FLAGS, expandWord, helpAt, parseDockerfile, renderHelp } from './index.ts';
 import type { Instruction } from './instructions.ts';
 
 const first = <K extends Instruction['kind']>(text: string, kind: K) => {
-  const r = parseDockerfile(text);
+  const r = parseDockerfile(text, { dialect: 'buildkit' });
   const all = [...r.metaArgs, ...r.stages.flatMap((s) => [s.from, ...s.instructions])];
   return all.find((i) => i.kind === kind) as Extract<Instruction, { kind: K }>;
 };
@@ -78,6 +78,33 @@ describe('typed instructions: each kind with its fields', () => {
     const run = r.stages[0].instructions[0];
     expect([run.kind, run.range.start.line, run.range.start.column, run.range.end.line, run.range.end.column]).toEqual(['RUN', 2, 3, 3, 5]);
     expect(run.original).toBe('Run echo    b');
+  });
+});
+
+describe('the classic builder (Docker 20.10, DOCKER_BUILDKIT=0) as recorded', () => {
+  const ids = (text: string, dialect?: 'buildkit') => parseDockerfile(text, { dialect }).diagnostics.map((d) => `${d.id}@${d.range.start.line}`);
+  it('has no here-documents: the body lines are instructions ("unknown instruction: ECHO" on line 3)', () => {
+    expect(ids('FROM busybox\nRUN <<EOF\necho hi\nEOF\n')).toEqual(['unknown-instruction@3', 'unknown-instruction@4']);
+    expect(ids('FROM busybox\nRUN <<EOF\necho hi\nEOF\n', 'buildkit')).toEqual([]);
+  });
+  it('does not know --link, --parents, --exclude, --network, --security, --checksum, --keep-git-dir, --start-interval', () => {
+    const text = 'FROM a\nCOPY --link --parents --exclude=x a /b\nRUN --network=none --security=insecure true\nADD --checksum=sha256:0 --keep-git-dir a /b\nHEALTHCHECK --start-interval=1s CMD true\n';
+    expect(ids(text).filter((i) => i.startsWith('flag-not-allowed'))).toHaveLength(8);
+    expect(ids(text, 'buildkit').filter((i) => i.startsWith('flag-not-allowed'))).toEqual([]);
+  });
+  it('accepts --chmod and --mount at parse time (they fail when the step runs)', () => {
+    expect(ids('FROM a\nCOPY --chmod=755 a /b\nRUN --mount=type=cache,target=/x true\n')).toEqual([]);
+    expect(FLAGS.copy.chmod.classic).toBe('requires-buildkit');
+  });
+  it('wants --retries of at least 1; NONE may carry flags; RUN alone parses', () => {
+    expect(ids('FROM a\nHEALTHCHECK --retries=0 CMD true\n')).toEqual(['flag-bad-value@2']);
+    expect(ids('FROM a\nHEALTHCHECK --retries=0 CMD true\n', 'buildkit')).toEqual([]);
+    expect(ids('FROM a\nHEALTHCHECK --interval=5s NONE\nRUN\n')).toEqual([]);
+    expect(first('FROM a\nRUN\n', 'RUN').command).toEqual({ form: 'shell', command: '' });
+  });
+  it('prints the original line with continuations joined and the ends trimmed', () => {
+    const r = parseDockerfile('FROM busybox\nRUN echo hello  \\  \n  world   \n  RUN   echo  lead\n');
+    expect(r.stages[0].instructions.map((i) => i.original)).toEqual(['RUN echo hello    world', 'RUN   echo  lead']);
   });
 });
 

@@ -7,7 +7,11 @@ import type { InstructionNode } from './ast.ts';
 import type { Heredoc } from './heredoc.ts';
 import type { Range } from './source.ts';
 
-/** RUN, CMD, ENTRYPOINT and HEALTHCHECK CMD: exec form (JSON array) or shell form (one string). */
+/**
+ * RUN, CMD, ENTRYPOINT and HEALTHCHECK CMD: exec form (JSON array) or shell form (one string).
+ * A shell form with an empty `command` means no arguments were written (`RUN` alone): Docker
+ * then runs the shell with `-c` and nothing after it, which fails.
+ */
 export type CommandLine = { form: 'exec'; args: string[] } | { form: 'shell'; command: string };
 
 interface Common {

@@ -8,6 +8,7 @@ import type { Ast, Directive, FlagNode, InstructionNode } from './ast.ts';
 import { isBlank, isSpace } from './chars.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { extractFlags, splitFlag } from './flags.ts';
+import { dialectOf, type ParseOptions } from './dialect.ts';
 import { heredocsFromLine, type Heredoc } from './heredoc.ts';
 import { layoutArgs } from './layout.ts';
 import { LogicalLine, SourceText, type PhysicalLine } from './source.ts';
@@ -46,7 +47,10 @@ class Parser {
   private directivesDone = false;
   private next = 0;
 
-  constructor(text: string) {
+  constructor(
+    text: string,
+    private readonly heredocsEnabled: boolean,
+  ) {
     this.source = new SourceText(text);
   }
 
@@ -162,7 +166,7 @@ class Parser {
       json: layout.json,
       trigger,
       heredocs: [],
-      original: text.slice(from),
+      original: text.slice(from, to),
       range: logical.range(this.source, from, to),
       broken: broken || (trigger?.broken ?? false),
     };
@@ -171,7 +175,7 @@ class Parser {
   /** Reads the bodies of the here-documents the instruction opens; returns where they end. */
   private heredocs(node: InstructionNode, logical: LogicalLine): number | null {
     const target = node.keyword === 'onbuild' && node.trigger ? node.trigger : node;
-    if (!HEREDOC_KEYWORDS.has(target.keyword) || target.json || !logical.text.includes('<<')) return null;
+    if (!this.heredocsEnabled || !HEREDOC_KEYWORDS.has(target.keyword) || target.json || !logical.text.includes('<<')) return null;
     const found = heredocsFromLine(logical.text);
     if (found.error) {
       this.diagnostics.push(diagnostic('heredoc-bad-name', node.range, { word: found.error.word }));
@@ -208,9 +212,12 @@ class Parser {
   }
 }
 
-/** Parses Dockerfile text into instruction nodes. Never throws. */
-export function parseAst(text: string): ParseResult {
-  const parser = new Parser(text);
+/**
+ * Parses Dockerfile text into instruction nodes. Never throws. Here-documents are read only in
+ * the `buildkit` dialect (Docker 20.10's classic builder takes `<<EOF` as shell text).
+ */
+export function parseAst(text: string, options?: ParseOptions): ParseResult {
+  const parser = new Parser(text, dialectOf(options) === 'buildkit');
   let ast: Ast;
   try {
     ast = parser.parse();
