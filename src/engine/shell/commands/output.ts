@@ -2,7 +2,11 @@
 import type { CommandContext, CommandFn } from '../command.ts';
 import { fail } from './util.ts';
 
-/** Backslash escapes of echo -e and printf %b; `stop` is set by \c. */
+/** A raw byte from an escape (\\351, \\xe9) is kept apart from text in a private-use character. */
+const RAW_BYTE_BASE = 0xf700;
+const rawByte = (b: number): string => (b < 0x80 ? String.fromCharCode(b) : String.fromCharCode(RAW_BYTE_BASE + b));
+
+/** Backslash escapes of echo -e and printf %b; `stop` is set by \\c. */
 export function unescape(s: string, opts: { octalNeedsZero: boolean }): { text: string; stop: boolean } {
   let out = '';
   for (let i = 0; i < s.length; i++) {
@@ -19,23 +23,33 @@ export function unescape(s: string, opts: { octalNeedsZero: boolean }): { text: 
       let digits = '';
       let j = i + (n === '0' && opts.octalNeedsZero ? 1 : 0);
       while (digits.length < 3 && j < s.length && /[0-7]/.test(s[j])) digits += s[j++];
-      out += String.fromCharCode(parseInt(digits || '0', 8) & 255);
+      out += rawByte(parseInt(digits || '0', 8) & 255);
       i = j - 1;
     } else if (n === 'x' && /[0-9a-fA-F]/.test(s[i + 1] ?? '')) {
       let digits = '';
       let j = i + 1;
       while (digits.length < 2 && j < s.length && /[0-9a-fA-F]/.test(s[j])) digits += s[j++];
-      out += String.fromCharCode(parseInt(digits, 16));
+      out += rawByte(parseInt(digits, 16));
       i = j - 1;
     } else out += '\\' + n;
   }
   return { text: out, stop: false };
 }
 
-/** Strings made of byte values (from \NNN escapes) are written as raw bytes. */
+/** Text is written as UTF-8; raw bytes from escapes as themselves. */
 function writeLatin(ctx: CommandContext, s: string): void {
-  if (/^[\x00-\x7f]*$/.test(s) || !/[\x80-\xff]/.test(s) || /[^\x00-\xff]/.test(s)) ctx.stdout.write(s);
-  else ctx.stdout.write(Uint8Array.from(s, (ch) => ch.charCodeAt(0)));
+  if (!/[\uf780-\uf7ff]/.test(s)) {
+    ctx.stdout.write(s);
+    return;
+  }
+  const enc = new TextEncoder();
+  const parts: number[] = [];
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c >= RAW_BYTE_BASE + 0x80 && c <= RAW_BYTE_BASE + 0xff) parts.push(c - RAW_BYTE_BASE);
+    else parts.push(...enc.encode(ch));
+  }
+  ctx.stdout.write(Uint8Array.from(parts));
 }
 
 export const echo: CommandFn = (ctx) => {
