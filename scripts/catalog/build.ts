@@ -43,10 +43,15 @@ function debianInputs(): Inputs {
   const date = /^Date: (.*)$/m.exec(readFileSync(join(RAW, 'work/var/lib/apt/lists', release), 'utf8'))![1]!;
   const status = parseStatus(readFileSync(join(root, 'var/lib/dpkg/status'), 'utf8'));
   const owners = new Map<string, string>();
+  const shared = new Set<string>();
   const info = join(root, 'var/lib/dpkg/info');
   for (const f of readdirSync(info).filter((n) => n.endsWith('.list')).sort()) {
     const pkg = f.slice(0, -5).replace(/:amd64$/, '');
-    for (const line of readFileSync(join(info, f), 'utf8').split('\n')) if (line.startsWith('/') && !owners.has(line)) owners.set(line, pkg);
+    for (const line of readFileSync(join(info, f), 'utf8').split('\n')) {
+      if (!line.startsWith('/')) continue;
+      if (owners.has(line)) shared.add(line);
+      else owners.set(line, pkg);
+    }
   }
   const essential = new Set([...status].filter(([, f]) => f.get('Essential') === 'yes').map(([n]) => n));
   const packages = new Map<string, PackageData>();
@@ -56,6 +61,7 @@ function debianInputs(): Inputs {
     debianDate: new Date(date).toISOString().replace('.000Z', 'Z'),
     packages,
     owners,
+    shared,
     essential,
     busybox: readBusybox(),
   };

@@ -14,8 +14,10 @@ export interface Inputs {
   debianDate: string;
   /** Captured Debian packages by name. */
   packages: Map<string, PackageData>;
-  /** Owner package of every file of the minbase (from /var/lib/dpkg/info/*.list). */
+  /** Owner package of every file of the minbase (from /var/lib/dpkg/info/*.list; the first in name order). */
   owners: Map<string, string>;
+  /** Paths that several packages list (directories and symlinked directories such as /lib). */
+  shared: Set<string>;
   /** Packages of the minbase with Essential: yes. */
   essential: Set<string>;
   /** busybox.txt: its layer entries (for alpine's applet list), config and history. */
@@ -140,9 +142,11 @@ function rpmRoot(inputs: Inputs, o: { release: string; osRelease: string; usrMer
   let d = clone(inputs.debian);
   remove(d, (p) => {
     const owner = inputs.owners.get(p);
-    return owner !== undefined && /^(apt|dpkg|debconf|debianutils|debian-archive-keyring|libapt-pkg.*|apt-utils)$/.test(owner) && !p.endsWith('/');
+    return owner !== undefined && !inputs.shared.has(p) && /^(apt|dpkg|debconf|debianutils|debian-archive-keyring|libapt-pkg.*|apt-utils)$/.test(owner);
   });
   d = rewrite(d, RPM_RULES);
+  // leftovers of Debian's tools outside their packages' own paths (usrmerged units, enable links, dpkg's log)
+  remove(d, (p) => /\/(apt-daily|dpkg-db-backup)[^/]*$|\/deb-systemd-helper-enabled(\/|$)|^\/etc\/dpkg(\/|$)|^\/var\/log\/dpkg\.log$/.test(p));
   if (!o.usrMerged) {
     // pre-usrmerge (CentOS 5/6): the essential packages' programs and libraries live in /bin, /sbin, /lib64
     remove(d, (p) => p === '/bin' || p === '/sbin' || p === '/lib' || p === '/lib64');
@@ -180,6 +184,9 @@ function fedoraRoot(inputs: Inputs, version: number, name: string): Draft {
   const d = rpmRoot(inputs, { release: '', osRelease: '', usrMerged: true, manager: 'dnf' });
   remove(d, (p) => p === '/etc/centos-release' || p === '/etc/redhat-release' || p === '/etc/system-release');
   textFile(d, '/etc/fedora-release', `Fedora release ${version} (${name})\n`);
+  remove(d, (p) => p === '/usr/bin/dnf');
+  virtualFile(d, '/usr/bin/dnf-3', 1_130, 0o755);
+  add(d, link('/usr/bin/dnf', 'dnf-3'), link('/usr/bin/yum', 'dnf-3'));
   add(d, link('/etc/redhat-release', 'fedora-release'), link('/etc/system-release', 'fedora-release'), link('/etc/os-release', '../usr/lib/os-release'));
   return d;
 }
