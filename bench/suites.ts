@@ -2,6 +2,7 @@ import type { BenchSuite } from './harness.ts';
 import { appSuite } from './app.ts';
 import { engineSuite } from './engine.ts';
 import { dockerfileSuite } from './dockerfile.ts';
+import { importSuite } from './import.ts';
 
 /** Every benchmark suite. A later issue adds one by writing `bench/<name>.ts` and listing it here. */
-export const SUITES: readonly BenchSuite[] = [appSuite, engineSuite, dockerfileSuite];
+export const SUITES: readonly BenchSuite[] = [appSuite, engineSuite, dockerfileSuite, importSuite];
