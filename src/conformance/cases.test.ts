@@ -17,14 +17,20 @@ const OWN = fileURLToPath(new URL('../../conformance/cases', import.meta.url));
 const BASES = join(SHARED, 'base');
 
 /** Cases whose every block matches Docker's transcript. */
-const PASSING = ['tag-images'];
+const PASSING = [
+  'commit-abc', 'commit-tomcat', 'exec-commit-change', 'inspect-format', 'logs', 'ps-start-stop', 'rmi-conflicts', 'run-errors',
+  'run-pull-missing', 'tag-images',
+];
 
-/** Blocks passed per case when last measured (09:14 UTC, before the shell and the builder were plugged in). */
+/**
+ * Blocks passed per case when last measured (09:27 UTC; `docker build` is not plugged in
+ * yet, so the build cases pass only their blocks before the first build).
+ */
 const MIN_PASSED: Record<string, number> = {
-  cache: 2, 'cmd-forms': 0, 'commit-abc': 4, 'commit-tomcat': 5, 'copy-add': 0, 'env-workdir-user': 0, 'ls-entrypoint': 0,
+  cache: 2, 'cmd-forms': 0, 'commit-abc': 9, 'commit-tomcat': 10, 'copy-add': 0, 'env-workdir-user': 1, 'ls-entrypoint': 0,
   metadata: 0, multistage: 1, 'redis-conf': 0, 'registry-push-pull': 3, whiteouts: 0,
-  'exec-commit-change': 6, 'inspect-format': 14, logs: 3, 'ps-start-stop': 8, 'rmi-conflicts': 13, 'run-errors': 6,
-  'run-pull-missing': 4, 'tag-images': 12,
+  'exec-commit-change': 11, 'inspect-format': 16, logs: 6, 'ps-start-stop': 18, 'rmi-conflicts': 15, 'run-errors': 12,
+  'run-pull-missing': 8, 'tag-images': 12,
 };
 
 const skip = !existsSync(BASES) ? `${BASES} is absent` : undefined;

@@ -12,7 +12,7 @@ import { dockerCli } from '../engine/runtime/cli.ts';
 import { Daemon, type DaemonOptions } from '../engine/runtime/daemon.ts';
 import { readSession, type SessionLine } from './session.ts';
 
-/** The case directory: relative path → content. */
+/** The case directory: relative path → content (changed by `@write` and `@rm`). */
 export type HostFiles = Map<string, Uint8Array>;
 
 export interface SessionOptions {
@@ -53,7 +53,7 @@ async function runLine(d: Daemon, line: SessionLine, files: HostFiles): Promise<
     case 'invalid':
       return { out: [line.message], exit: line.exit };
     case 'docker': {
-      const r = await dockerCli(d, line.argv.slice(1));
+      const r = await dockerCli(d, line.argv.slice(1), { files });
       return { out: [...lines(r.stdout), ...lines(r.stderr)], exit: r.exitCode };
     }
     case 'layers':

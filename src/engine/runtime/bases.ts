@@ -22,10 +22,25 @@ export async function installBase(d: Daemon, base: BaseImage, created: number = 
     const hex = h.empty_layer ? undefined : diffIds[layer++]?.slice(7);
     return hex ? h.created_by.replace(/\b(file|dir|multi):<HASH>/g, `$1:${hex}`) : h.created_by;
   });
+  // What the classic builder that made the base leaves in its config: the last step's
+  // container and its config, and the parent image in `Image` (IDs not recorded: made up).
+  const container = d.randomHex(64);
+  const parentId = `sha256:${d.randomHex(64)}`;
+  const run = parseContainerConfig(base.config.Config);
+  run.Image = parentId;
+  const last = createdBy[createdBy.length - 1] ?? '';
+  const NOP = '/bin/sh -c #(nop)  ';
   const config: ImageConfig = {
     architecture: 'amd64',
     ...(base.config.Author ? { author: base.config.Author } : {}),
-    config: parseContainerConfig(base.config.Config),
+    config: run,
+    container,
+    container_config: {
+      ...run,
+      Hostname: container.slice(0, 12),
+      Cmd: last.startsWith(NOP) ? ['/bin/sh', '-c', '#(nop) ', last.slice(NOP.length)] : ['/bin/sh', '-c', last.replace(/^\/bin\/sh -c /, '')],
+      Labels: run.Labels ?? {},
+    },
     created: when,
     docker_version: DOCKER_VERSION,
     history: base.config.History.map((h, i) => ({

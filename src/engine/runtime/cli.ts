@@ -5,7 +5,7 @@
  */
 import type { Daemon } from './daemon.ts';
 import { FlagError, parseFlags, type FlagSpec, type Parsed } from './flags.ts';
-import type { CommandResult } from './ports.ts';
+import type { CommandResult, HostFiles } from './ports.ts';
 import { commitCommand } from './commands/commit.ts';
 import { diffCommand, execCommand, logsCommand, rmCommand, startCommand, stopCommand } from './commands/containers.ts';
 import { historyCommand, imagesCommand, tagCommand } from './commands/images.ts';
@@ -86,6 +86,8 @@ function arityError(cmd: DockerCommand, count: number): string | undefined {
 
 export interface DockerCliOptions {
   stdin?: string;
+  /** The client's files (for `docker build` contexts). */
+  files?: HostFiles;
 }
 
 /** Runs `docker ARGS…` (argv without the leading `docker`) on the daemon. Never throws. */
@@ -103,7 +105,7 @@ export async function dockerCli(d: Daemon, argv: readonly string[], opts: Docker
     if (!d.options.build) {
       return { stdout: '', stderr: 'layerlab: docker build is not implemented yet (the classic builder is not plugged in)\n', exitCode: 1 };
     }
-    return d.options.build(argv.slice(1), d);
+    return d.options.build(argv.slice(name === 'build' ? 1 : 2), d, { files: opts.files ?? new Map() });
   }
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {

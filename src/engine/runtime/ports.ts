@@ -8,6 +8,7 @@
  */
 import type { FsOps } from '../fs/ops.ts';
 import type { Changeset } from '../layer/changeset.ts';
+import type { Daemon } from './daemon.ts';
 
 export interface LayerBackend {
   /** `sha256:…` of the layer's canonical uncompressed tar. */
@@ -57,9 +58,17 @@ export interface CommandResult {
   exitCode: number;
 }
 
-export interface BuildRequest {
-  argv: readonly string[];
+/** The client's files (build contexts): path relative to the client's cwd → content. */
+export type HostFiles = ReadonlyMap<string, Uint8Array>;
+
+export interface BuildContext {
+  /** The client's files, e.g. the conformance case directory. */
+  files: HostFiles;
 }
 
-/** `docker build`: filled in by the builder; receives the daemon to run its steps on. */
-export type BuildHook = (argv: readonly string[], daemon: unknown) => Promise<CommandResult>;
+/**
+ * `docker build ARGS…` (argv after `build`): filled in by the classic builder. It runs its
+ * steps on the daemon with createContainer / startContainer / commitContainer and prints
+ * the classic builder's log.
+ */
+export type BuildHook = (argv: readonly string[], daemon: Daemon, context: BuildContext) => Promise<CommandResult>;

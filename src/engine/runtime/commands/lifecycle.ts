@@ -3,9 +3,50 @@
  * runs for a while keeps a detached container `Up`; an attached one is waited for (the
  * simulated clock moves on by its run time).
  */
+import type { ContainerConfig } from '../../image/config.ts';
 import type { Daemon } from '../daemon.ts';
 import { ensureWorkdir, runProcess, StartError } from '../process.ts';
-import type { ContainerRecord, LogEntry } from '../state.ts';
+import type { ContainerRecord, ImageRecord, LogEntry } from '../state.ts';
+
+export interface CreateOptions {
+  /** The image as the user named it (`busybox`, an ID). */
+  image: string;
+  /** The container's full run config (already merged with the image's). */
+  config: ContainerConfig;
+  /** Defaults to the config's Entrypoint + Cmd. */
+  argv?: readonly string[];
+  name?: string;
+  id?: string;
+  autoRemove?: boolean;
+  binds?: string[];
+  portBindings?: ContainerRecord['portBindings'];
+}
+
+/**
+ * Creates a container (state `created`) over an image: its init layer and an empty
+ * read-write layer. Used by `docker run` and by the builder for its intermediate containers.
+ */
+export function createContainer(d: Daemon, img: ImageRecord, o: CreateOptions): ContainerRecord {
+  const argv = o.argv ?? [...(o.config.Entrypoint ?? []).filter((e, _, a) => !(a.length === 1 && e === '')), ...(o.config.Cmd ?? [])];
+  const c: ContainerRecord = {
+    id: o.id ?? d.newContainerId(),
+    name: o.name ?? d.newContainerName(),
+    created: d.now,
+    image: o.image,
+    imageId: img.id,
+    config: o.config,
+    path: argv[0] ?? '',
+    args: argv.slice(1),
+    autoRemove: o.autoRemove ?? false,
+    binds: o.binds ?? [],
+    portBindings: o.portBindings ?? {},
+    state: { status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, endsAt: 0 },
+    rw: d.openLayer(img, o.config.Hostname),
+    logs: [],
+  };
+  d.putContainer(c);
+  return c;
+}
 
 export interface Started {
   stdout: string;

@@ -12,7 +12,7 @@ import type { ContainerRecord } from '../state.ts';
 import type { Parsed } from '../flags.ts';
 import { pullImage } from './pull.ts';
 import { Output } from './result.ts';
-import { startContainer, startFailureText } from './lifecycle.ts';
+import { createContainer, startContainer, startFailureText } from './lifecycle.ts';
 
 const SEE = "See 'docker run --help'.";
 
@@ -138,23 +138,16 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
   if (argv.length === 0) {
     return out.errLine('docker: Error response from daemon: No command specified.').errLine(SEE).fail(125).result();
   }
-  const container: ContainerRecord = {
+  const container = createContainer(d, img, {
     id,
-    name: name?.replace(/^\//, '') ?? d.newContainerName(),
-    created: d.now,
+    name: name?.replace(/^\//, ''),
     image: imageArg,
-    imageId: img.id,
     config,
-    path: argv[0],
-    args: argv.slice(1),
+    argv,
     autoRemove: Boolean(f.rm),
     binds,
     portBindings,
-    state: { status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, endsAt: 0 },
-    rw: d.openLayer(img, config.Hostname),
-    logs: [],
-  };
-  d.putContainer(container);
+  });
   const started = await startContainer(d, container, { stdin: f.interactive ? (opts.stdin ?? '') : '', attached: !f.detach });
   if (started.error) {
     if (container.autoRemove) d.removeContainer(container.id);

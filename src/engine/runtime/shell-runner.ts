@@ -1,0 +1,63 @@
+/**
+ * The engine's shell (src/engine/shell) as the runtime's ProcessRunner: exec-form argv,
+ * like runc. The shell does not let simulated time pass, so `sleep` is observed here:
+ * the seconds asked for become the process's run time (a detached `sleep 1000` stays Up).
+ */
+import type { CommandContext } from '../shell/command.ts';
+import { defaultRegistry } from '../shell/commands/index.ts';
+import { runArgv } from '../shell/run.ts';
+import type { ProcessRequest, ProcessResult, ProcessRunner } from './ports.ts';
+import { StartError } from './process.ts';
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** busybox `sleep` operands (`1`, `0.5`, `2m`) in seconds. */
+export function sleepSeconds(args: readonly string[]): number {
+  let total = 0;
+  for (const a of args) {
+    const m = /^([0-9]*\.?[0-9]+)([smhd]?)$/.exec(a);
+    if (m) total += Number(m[1]) * UNIT_SECONDS[m[2] || 's'];
+  }
+  return total;
+}
+
+export function shellRunner(): ProcessRunner {
+  const base = defaultRegistry();
+  const sleep = base.get('sleep');
+  return {
+    run(req: ProcessRequest): ProcessResult {
+      let slept = 0;
+      const commands = sleep
+        ? base.with({
+            sleep: (ctx: CommandContext) => {
+              const code = sleep(ctx);
+              if (code === 0) slept += sleepSeconds(ctx.argv.slice(1));
+              return code;
+            },
+          })
+        : base;
+      const env: Record<string, string> = {};
+      for (const e of req.env) {
+        const i = e.indexOf('=');
+        if (i > 0) env[e.slice(0, i)] = e.slice(i + 1);
+      }
+      const r = runArgv({
+        fs: req.fs,
+        argv: [...req.argv],
+        env,
+        cwd: req.cwd,
+        user: { uid: req.uid, gid: req.gid, name: req.uid === 0 ? 'root' : String(req.uid) },
+        hostname: req.hostname,
+        stdin: req.stdin,
+        now: Math.floor(req.now / 1000),
+        commands,
+      });
+      if (r.startError) {
+        const name = req.argv[0];
+        if (r.startError.reason === 'permission-denied') throw new StartError(`exec: "${name}": permission denied`, 126);
+        throw new StartError(`exec: "${name}": executable file not found in $PATH`, 127);
+      }
+      return { exitCode: r.exitCode, stdout: r.stdoutText, stderr: r.stderrText, durationMs: slept * 1000 };
+    },
+  };
+}
