@@ -5,6 +5,7 @@ import { apply } from '../src/engine/layer/apply.ts';
 import { Changeset, entryChange, WHITEOUT, type ChangeItem } from '../src/engine/layer/changeset.ts';
 import { diff } from '../src/engine/layer/diff.ts';
 import { UnionView } from '../src/engine/layer/union.ts';
+import { ContainerLayer } from '../src/engine/layer/container.ts';
 import { timeMs, type BenchSuite } from './harness.ts';
 
 /**
@@ -61,7 +62,9 @@ export const engineSuite: BenchSuite = {
       tree_entries: tree.count,
       'build_50k_tree': await timeMs(() => Tree.from(list), 5),
       'apply_50_layers': await timeMs(() => stack.reduce((t, l) => apply(t, l), tree), 5),
-      'union_50_layers_tree': await timeMs(() => new UnionView([baseLayer, ...stack]).tree, 5),
+      // a fresh base tree defeats the per-stack memo: every layer is applied
+      'union_51_layers_tree_cold': await timeMs(() => new UnionView([baseLayer, ...stack], Tree.empty()).tree, 5),
+      'union_51_layers_tree_memoized': await timeMs(() => new UnionView([baseLayer, ...stack]).tree, 5),
       'union_provenance_1000_paths': await timeMs(() => {
         let n = 0;
         for (let i = 0; i < 1000; i++) n += v.provenance(list[(i * 49) % list.length][0]).versions.length;
@@ -70,6 +73,21 @@ export const engineSuite: BenchSuite = {
       'union_list_dir_10_subdirs': await timeMs(() => v.listDir(`/${tree.list('/')[0]}`), 5),
       'diff_50k_vs_50k_unshared': await timeMs(() => diff(tree, changed), 5),
       'diff_50k_after_50_layers_shared': await timeMs(() => diff(tree, top), 5),
+      // copy-on-write: `cp -r` of a 4,800-entry directory and `rm -rf` of another, in a container over the 50k tree
+      'container_cp_r_then_rm_rf_4800': await timeMs(() => {
+        const rw = ContainerLayer.overTree(tree);
+        const copy = (from: string, to: string) => {
+          const st = rw.lstat(from);
+          if (st.type === 'dir') {
+            rw.mkdir(to);
+            for (const n of rw.readdir(from)) copy(`${from}/${n}`, `${to}/${n}`);
+          } else if (st.type === 'symlink') rw.symlink(st.linkTarget!, to);
+          else rw.writeFile(to, rw.readContent(from));
+        };
+        copy('/d1', '/copy');
+        rw.removeTree('/d2');
+        return rw.dockerDiff().length;
+      }, 5),
     };
   },
 };
