@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'fflate';
-import { CATALOG_FORMAT, type CatalogData, type EntryTuple, type HistoryData, type ImageData, type LayerData, type PackageData, type PackageSetData, type TypeCode } from '../../src/engine/images/format.ts';
+import { CATALOG_FORMAT, type BootfsData, type CatalogData, type EntryTuple, type HistoryData, type ImageData, type LayerData, type PackageData, type PackageSetData, type TypeCode } from '../../src/engine/images/format.ts';
 import { capturedPackages, parseControl, parseStatus, readPackage } from './debs.ts';
 import { recipes, type ImageRecipe, type Inputs, type LayerRecipe } from './images.ts';
 import { draft, finish, layerSize } from './model.ts';
@@ -114,7 +114,6 @@ function debianSet(inputs: Inputs): PackageSetData {
   const status = parseStatus(inputs.debian.files.has('/var/lib/dpkg/status') ? new TextDecoder().decode(inputs.debian.files.get('/var/lib/dpkg/status')) : '');
   const installed: Record<string, string> = {};
   for (const [name, f] of [...status].sort(([a], [b]) => (a < b ? -1 : 1))) installed[name] = f.get('Version')!;
-  void parseControl;
   return {
     format: CATALOG_FORMAT,
     id: 'debian-bookworm',
@@ -128,6 +127,44 @@ function debianSet(inputs: Inputs): PackageSetData {
     indexDownloads: [...readFileSync(join(RAW, 'apt-update.log'), 'utf8').matchAll(/^Get:\d+ (.*) \[(.*)\]$/gm)].map((m) => ({ source: m[1]!, size: m[2]! })),
     indexCaches: listing(join(RAW, 'apt-cache.txt'), '/var/cache/apt'),
     plans: plans(),
+  };
+}
+
+/** bootfs from the kernel and GRUB packages' contents: /boot as installed (GRUB copies its modules to /boot/grub/i386-pc). */
+function bootfs(): BootfsData {
+  const dir = join(RAW, 'boot');
+  const files = readdirSync(dir);
+  const kernelPkg = files.find((f) => f.startsWith('linux-image-') && f.endsWith('.control'))!.slice(0, -'.control'.length);
+  const control = (p: string) => parseControl(readFileSync(join(dir, `${p}.control`), 'utf8'));
+  const contents = (p: string) =>
+    readFileSync(join(dir, `${p}.contents`), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const m = /^(\S)(\S{9}) (\d+)\/(\d+)\s+(\d+) \S+ \S+ \.(\/\S*?)\/?(?: -> (.*))?$/.exec(line.replace(/^(\S+) (\S+)\/(\S+)/, (_, a, u, g) => `${a} ${u === 'root' ? 0 : u}/${g === 'root' ? 0 : g}`));
+        if (!m) throw new Error(`build: ${p}.contents: ${line}`);
+        const perm = m[2]!;
+        let mode = 0;
+        for (let i = 0; i < 9; i++) if (perm[i] !== '-') mode |= 1 << (8 - i);
+        const type = ({ d: 'd', '-': 'f', l: 'l', h: 'h' } as const)[m[1] as 'd' | '-' | 'l' | 'h'];
+        const e: EntryTuple = [m[6]!, type, mode, Number(m[3]), Number(m[4]), type === 'f' ? Number(m[5]) : 0];
+        if (m[7]) e.push(m[7]);
+        return e;
+      })
+      .filter((e) => e[0] !== '/');
+  const kernel = contents(kernelPkg).filter((e) => e[0].startsWith('/boot'));
+  const grub = contents('grub-pc-bin')
+    .filter((e) => e[0].startsWith('/usr/lib/grub/i386-pc/') && /\.(mod|lst|img)$/.test(e[0]))
+    .map((e): EntryTuple => [e[0].replace('/usr/lib/grub/i386-pc/', '/boot/grub/i386-pc/'), ...e.slice(1)] as EntryTuple);
+  const kc = control(kernelPkg);
+  const gc = control('grub-pc-bin');
+  return {
+    format: CATALOG_FORMAT,
+    source: `Debian ${kernelPkg} ${kc.get('Version')} and grub-pc-bin ${gc.get('Version')} (dpkg-deb -c): /boot as a bookworm host has it; the initramfs and grub.cfg that the host generates are not modelled`,
+    kernelRelease: kernelPkg.slice('linux-image-'.length),
+    kernel: { package: kernelPkg, version: kc.get('Version')! },
+    bootloader: { package: 'grub-pc-bin', version: gc.get('Version')! },
+    entries: finish(draft([...kernel, ...grub])),
   };
 }
 
@@ -177,6 +214,7 @@ export function build(): Map<string, Uint8Array> {
     layers: [...layers.values()].map((l) => ({ id: l.id, size: sizes.get(l.id)!, entries: l.entries.length, source: l.source })),
   };
   files.set('catalog.json.gz', gz(catalog));
+  files.set('bootfs.json.gz', gz(bootfs()));
   for (const l of layers.values()) files.set(`layers/${l.id}.json.gz`, gz(l));
   files.set('packages/debian-bookworm.json.gz', gz(debianSet(inputs)));
   files.set('packages/centos-7.json.gz', gz(rpmSet(inputs, 'centos-7')));

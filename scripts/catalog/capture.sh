@@ -53,4 +53,13 @@ for deb in "$RAW"/work/tmp/debs/*.deb; do
   dpkg-deb -x "$deb" "$RAW/debs/$pkg/root"
   dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles 2>/dev/null > "$RAW/debs/$pkg/conffiles" || true
 done
+# 5. bootfs: the kernel and boot loader a Debian host boots (never part of an image).
+rm -rf "$RAW/boot"; mkdir -p "$RAW/boot" "$RAW/work/tmp/boot"
+KERNEL=$(chroot "$RAW/work" apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-/{print $2; exit}')
+chroot "$RAW/work" sh -c "cd /tmp/boot && rm -f *.deb && apt-get download $KERNEL grub-pc-bin" > "$RAW/boot/download.log" 2>&1
+for deb in "$RAW"/work/tmp/boot/*.deb; do
+  pkg=$(dpkg-deb -f "$deb" Package)
+  dpkg-deb -f "$deb" > "$RAW/boot/$pkg.control"
+  dpkg-deb -c "$deb" > "$RAW/boot/$pkg.contents"
+done
 echo "capture.sh: done, $(wc -l < "$RAW/closure.txt") packages in $RAW"

@@ -146,6 +146,17 @@ describe.runIf(existsSync(busyboxTxt))('busybox', () => {
   });
 });
 
+describe('bootfs', () => {
+  it("is the host's kernel and boot loader from Debian's packages, and no image contains /boot's files", async () => {
+    const b = await catalog.bootfs();
+    expect(b.kernelRelease).toMatch(/^6\.1\.0-\d+-amd64$/);
+    expect(b.entries.find((e) => e[0] === `/boot/vmlinuz-${b.kernelRelease}`)![5]).toBeGreaterThan(5_000_000);
+    expect(b.entries.some((e) => e[0] === '/boot/grub/i386-pc/normal.mod')).toBe(true);
+    const debian = await catalog.layer(image('debian').layers[0]!);
+    expect(debian.entries.filter((e) => e[0].startsWith('/boot/'))).toEqual([]);
+  });
+});
+
 describe('package sets', () => {
   it('debian-bookworm: real apt plans, Installed-Size and the apt-get update lists', async () => {
     const s = await catalog.packages('debian-bookworm');

@@ -1,5 +1,5 @@
 import { gunzipSync } from 'fflate';
-import { CATALOG_FORMAT, type CatalogData, type ImageData, type LayerData, type LayerInfo, type PackageSetData } from './format.ts';
+import { CATALOG_FORMAT, type BootfsData, type CatalogData, type ImageData, type LayerData, type LayerInfo, type PackageSetData } from './format.ts';
 import { dataFileName, type ImageDataSource } from './source.ts';
 
 /** A reference as users type it: `centos` → `centos:latest`; `busybox:latest` stays. */
@@ -18,6 +18,7 @@ export function normalizeRef(ref: string): string {
 export class ImageCatalog {
   private readonly layerCache = new Map<string, Promise<LayerData>>();
   private readonly packageCache = new Map<string, Promise<PackageSetData>>();
+  private bootfsData?: Promise<BootfsData>;
   private readonly byTag = new Map<string, ImageData>();
   private readonly layerInfo = new Map<string, LayerInfo>();
 
@@ -64,6 +65,18 @@ export class ImageCatalog {
       this.layerCache.set(id, p);
     }
     return p;
+  }
+
+  /** The host's boot file system (kernel and boot loader), loaded on first use. */
+  bootfs(): Promise<BootfsData> {
+    if (!this.bootfsData) {
+      this.bootfsData = readJson<BootfsData>(this.source, dataFileName({ kind: 'bootfs' })).then((b) => {
+        checkFormat(b, 'bootfs.json.gz');
+        return b;
+      });
+      this.bootfsData.catch(() => (this.bootfsData = undefined));
+    }
+    return this.bootfsData;
   }
 
   /** One distribution's package set (`debian-bookworm`, `centos-7`, `fedora`), loaded on first use. */

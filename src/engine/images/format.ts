@@ -100,6 +100,22 @@ export interface ImageData {
   packages?: string;
 }
 
+/**
+ * The boot file system of the host (bootfs): the boot loader and the kernel, under every
+ * image and never part of one. Containers share this kernel (`uname -r`); once the host
+ * has booted, the kernel is in memory and bootfs is no longer needed by any container.
+ */
+export interface BootfsData {
+  format: typeof CATALOG_FORMAT;
+  source: string;
+  /** `uname -r` in every container. */
+  kernelRelease: string;
+  kernel: { package: string; version: string };
+  bootloader: { package: string; version: string };
+  /** /boot as installed: the kernel image, its config and System.map, GRUB's modules. */
+  entries: EntryTuple[];
+}
+
 export interface CatalogData {
   format: typeof CATALOG_FORMAT;
   images: ImageData[];

@@ -8,14 +8,15 @@
  * source.node.ts reads the files for the CLI and the tests.
  */
 export interface ImageDataSource {
-  /** `file` is a path under data/: `catalog.json.gz`, `layers/<id>.json.gz`, `packages/<id>.json.gz`. */
+  /** `file` is a path under data/: `catalog.json.gz`, `bootfs.json.gz`, `layers/<id>.json.gz`, `packages/<id>.json.gz`. */
   load(file: string): Promise<Uint8Array>;
 }
 
-export type DataFile = { kind: 'catalog' } | { kind: 'layer'; id: string } | { kind: 'packages'; id: string };
+export type DataFile = { kind: 'catalog' } | { kind: 'bootfs' } | { kind: 'layer'; id: string } | { kind: 'packages'; id: string };
 
 export function dataFileName(f: DataFile): string {
   if (f.kind === 'catalog') return 'catalog.json.gz';
+  if (f.kind === 'bootfs') return 'bootfs.json.gz';
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(f.id)) throw new Error(`catalog: bad ${f.kind} id ${JSON.stringify(f.id)}`);
   return f.kind === 'layer' ? `layers/${f.id}.json.gz` : `packages/${f.id}.json.gz`;
 }
@@ -27,6 +28,7 @@ export function dataFileUrl(file: string): URL {
   const pkgs = /^packages\/([a-z0-9._-]+)\.json\.gz$/.exec(file);
   if (pkgs) return new URL(`./data/packages/${pkgs[1]}.json.gz`, import.meta.url);
   if (file === 'catalog.json.gz') return new URL('./data/catalog.json.gz', import.meta.url);
+  if (file === 'bootfs.json.gz') return new URL('./data/bootfs.json.gz', import.meta.url);
   throw new Error(`catalog: no data file ${JSON.stringify(file)}`);
 }
 
