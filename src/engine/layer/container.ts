@@ -186,18 +186,19 @@ export class ContainerLayer implements FsOps {
 
   mkdir(path: string, opts: { mode?: number; parents?: boolean } = {}): void {
     if (opts.parents) {
-      const comps = path.split('/');
+      // mkdir -p: missing parents get the default mode, the last component `mode`
+      const comps = path.split('/').filter((c) => c !== '' && c !== '.');
       let prefix = path.startsWith('/') ? '' : '.';
-      for (const c of comps) {
-        if (c === '' || c === '.') continue;
+      comps.forEach((c, i) => {
+        const last = i === comps.length - 1;
         prefix = prefix === '' ? `/${c}` : `${prefix}/${c}`;
         const r = this.resolve(prefix, true);
         if (r.entry) {
-          if (r.entry.type !== 'dir') throw new FsError(c === comps[comps.length - 1] ? 'EEXIST' : 'ENOTDIR', path);
-          continue;
+          if (r.entry.type !== 'dir') throw new FsError(last ? 'EEXIST' : 'ENOTDIR', path);
+          return;
         }
-        this.mkdir(prefix, { mode: opts.mode });
-      }
+        this.mkdir(prefix, { mode: last ? opts.mode : undefined });
+      });
       return;
     }
     const r = this.resolve(path, false);
