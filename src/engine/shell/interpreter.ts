@@ -57,14 +57,19 @@ export class Interpreter implements ExpandHost {
 
   // ---- entry points --------------------------------------------------------------
 
-  /** Runs a script line by line, as `sh -c` does; returns the exit status. */
-  runScript(src: string): number {
+  /**
+   * Runs a script line by line; returns the exit status. `fromCommandLine`: a `-c` string,
+   * whose lines ash numbers from 0 in messages (dash and script files from 1).
+   */
+  runScript(src: string, fromCommandLine = false): number {
     const parser = new Parser(src);
+    const lineBase = fromCommandLine && this.m.shell === 'ash' ? -1 : 0;
     try {
       for (;;) {
         let list: List | null;
         try {
           list = parser.nextCompleteCommand();
+          this.line = parser.commandLine + lineBase;
         } catch (e) {
           if (!(e instanceof ShellSyntaxError)) throw e;
           this.err(`sh: syntax error: ${e.reason}\n`);
@@ -455,7 +460,7 @@ export class Interpreter implements ExpandHost {
     const shName = 'sh';
     switch (lookup.kind) {
       case 'not-found':
-        this.err(this.m.shell === 'dash' ? `${shName}: ${this.line || 1}: ${argv[0]}: not found\n` : `${shName}: ${argv[0]}: not found\n`);
+        this.err(this.m.shell === 'dash' ? `${shName}: ${this.line}: ${argv[0]}: not found\n` : `${shName}: ${argv[0]}: not found\n`);
         return 127;
       case 'denied':
         this.err(`${shName}: ${argv[0]}: Permission denied\n`);
@@ -521,7 +526,7 @@ export class Interpreter implements ExpandHost {
           if (c === 'u') child.state.options.nounset = true;
           if (c === 'f') child.state.options.noglob = true;
         }
-        return child.runInSubshell(() => child.runScript(script));
+        return child.runInSubshell(() => child.runScript(script, opts.fromCommandLine));
       },
       step: (n) => this.m.budget.step(n),
       fetch: this.m.fetch,

@@ -61,10 +61,15 @@ export class Parser {
     return { items };
   }
 
+  /** 1-based line where the last command returned by nextCompleteCommand starts. */
+  commandLine = 1;
+
   /** The next line's list, or null at the end of the script. */
   nextCompleteCommand(): List | null {
     this.linebreak();
+    this.skipBlanks();
     if (this.atEnd()) return null;
+    this.commandLine = this.src.slice(0, this.i).split('\n').length;
     const list = this.list(new Set(), true);
     const op = this.peekOp();
     if (op === '\n') this.consumeNewline();

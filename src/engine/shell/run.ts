@@ -64,7 +64,7 @@ export function runShell(opts: ShellRunOptions & { script: string; name?: string
     enterShell(sh.state, sh.m.shell);
     sh.state.arg0 = opts.name ?? 'sh';
     sh.state.positional = opts.args ?? [];
-    return sh.runScript(opts.script);
+    return sh.runScript(opts.script, true);
   });
 }
 

@@ -48,7 +48,8 @@ export const ls: CommandFn = (ctx) => {
   files.sort(sorter);
   dirs.sort(sorter);
   const out: string[] = [];
-  if (files.length) out.push(...block(ctx, files, f, false));
+  // GNU ls sizes the columns of the file operands over every operand, directories included.
+  if (files.length) out.push(...block(ctx, files, f, false, ctx.flavour === 'gnu' ? dirs : []));
   const headers = dirs.length + files.length > 1 || f.has('R') || (status !== 0 && dirs.length > 0);
   let first = files.length === 0;
   const listDir = (d: Entry): void => {
@@ -144,7 +145,7 @@ function human(n: number, gnu: boolean): string {
   return `${(Math.round(v * 10) / 10).toFixed(1)}${units[u]}`;
 }
 
-function block(ctx: CommandContext, entries: Entry[], f: Set<string>, isDir: boolean): string[] {
+function block(ctx: CommandContext, entries: Entry[], f: Set<string>, isDir: boolean, alsoSize: Entry[] = []): string[] {
   const long = f.has('l') || f.has('n') || f.has('g') || f.has('o');
   const gnu = ctx.flavour === 'gnu';
   const lines: string[] = [];
@@ -157,7 +158,7 @@ function block(ctx: CommandContext, entries: Entry[], f: Set<string>, isDir: boo
     return lines;
   }
   const numeric = f.has('n');
-  const rows = entries.map((e) => {
+  const row = (e: Entry) => {
     const st = e.st;
     const dev = st.type === 'char' || st.type === 'block';
     return {
@@ -170,8 +171,10 @@ function block(ctx: CommandContext, entries: Entry[], f: Set<string>, isDir: boo
       date: formatListDate(st.mtime, ctx.now),
       name: e.name + (st.type === 'symlink' ? ` -> ${st.linkTarget ?? ''}` : indicator(st, f)),
     };
-  });
-  const w = (k: 'nlink' | 'user' | 'group' | 'size'): number => Math.max(0, ...rows.map((r) => r[k].length));
+  };
+  const rows = entries.map(row);
+  const sized = [...rows, ...alsoSize.map(row)];
+  const w = (k: 'nlink' | 'user' | 'group' | 'size'): number => Math.max(0, ...sized.map((r) => r[k].length));
   for (const r of rows) {
     const ino = f.has('i') ? `${String(r.e.st.ino).padStart(gnu ? 0 : 7)} ` : '';
     const showUser = !f.has('g');

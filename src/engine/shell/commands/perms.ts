@@ -28,7 +28,7 @@ export const chmod: CommandFn = (ctx) => {
     return 1;
   }
   if (parseMode(spec, 0, false, ctx.umask) === null) {
-    fail(ctx, ctx.flavour === 'busybox' ? `invalid mode '${spec}'` : `invalid mode: '${spec}'`);
+    fail(ctx, ctx.flavour === 'busybox' ? `invalid mode '${spec}'` : `invalid mode: '${spec}'\nTry 'chmod --help' for more information.`);
     return 1;
   }
   let status = 0;

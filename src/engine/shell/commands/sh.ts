@@ -27,7 +27,7 @@ export const sh: CommandFn = (ctx) => {
       ctx.stderr.write(`${ctx.name}: -c requires an argument\n`);
       return 2;
     }
-    return ctx.runScript(script, { arg0: args[k + 1] ?? ctx.name, args: args.slice(k + 2), options: flags });
+    return ctx.runScript(script, { arg0: args[k + 1] ?? ctx.name, args: args.slice(k + 2), options: flags, fromCommandLine: true });
   }
   const file = args[k];
   if (file === undefined || file === '-s') {
