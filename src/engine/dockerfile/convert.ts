@@ -47,27 +47,29 @@ class Flags {
   }
 
   private check(flag: FlagNode, spec: FlagSpec): string | null {
-    const bad = (reason: string) => {
-      this.report('flag-bad-value', flag.range, { flag: flag.name, value: flag.value ?? '', reason });
+    const bad = (id: MessageId, extra: MessageParams = {}) => {
+      this.report(id, flag.range, { flag: flag.name, value: flag.value ?? '', ...extra });
       return null;
     };
     const v = flag.value;
     switch (spec.kind) {
       case 'bool':
         if (v === null) return 'true';
-        return v === 'true' || v === 'false' ? v : bad('true or false');
+        return v === 'true' || v === 'false' ? v : bad('flag-bad-bool');
       case 'string':
-        return v === null || v === '' ? bad('a value is required') : v;
+        return v === null || v === '' ? bad('flag-needs-value') : v;
       case 'duration': {
-        const ns = v === null ? null : parseDuration(v);
-        if (ns === null) return bad('a duration such as 30s or 1m30s');
-        if (ns !== 0 && ns < 1e6) return bad('at least 1ms (or 0)');
+        if (v === null || v === '') return bad('flag-needs-value');
+        const ns = parseDuration(v);
+        if (ns === null) return bad('flag-bad-duration');
+        if (ns !== 0 && ns < 1e6) return bad('flag-duration-too-short');
         return String(ns);
       }
       case 'int': {
         // Docker 20.10 wants at least 1 retry; today's BuildKit accepts 0.
         const min = this.dialect === 'classic' ? 1 : 0;
-        if (v === null || !/^-?\d+$/.test(v) || Number(v) < min) return bad(`a whole number, ${min} or more`);
+        if (v === null || v === '') return bad('flag-needs-value');
+        if (!/^-?\d+$/.test(v) || Number(v) < min) return bad('flag-bad-number', { min });
         return v;
       }
     }
@@ -120,7 +122,7 @@ class Converter {
   };
 
   private missing(node: InstructionNode): null {
-    this.report('missing-arguments', node.range, { instruction: node.keyword.toUpperCase(), syntax: syntaxOf(node.keyword) });
+    this.report('missing-arguments', node.range, { instruction: node.keyword.toUpperCase(), syntax: syntaxOf(node.keyword), given: node.args.length });
     return null;
   }
 

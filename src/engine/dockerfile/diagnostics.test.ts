@@ -17,7 +17,12 @@ const CASES: Record<MessageId, { text: string; at: string; dialect?: 'buildkit' 
   'heredoc-bad-name': 'not-from-text',
   'flag-not-allowed': { text: 'FROM a\nCOPY --user=me a b\n', at: '2:6' },
   'flag-duplicate': { text: 'FROM a\nCOPY --from=x --from=y a b\n', at: '2:15' },
-  'flag-bad-value': { text: 'FROM a\nHEALTHCHECK --interval=fast CMD true\n', at: '2:13' },
+  'flag-needs-value': { text: 'FROM a\nCOPY --chown a /b\n', at: '2:6' },
+  'flag-bad-bool': { text: 'FROM a\nCOPY --link=maybe a /b\n', at: '2:6', dialect: 'buildkit' },
+  'flag-bad-duration': { text: 'FROM a\nHEALTHCHECK --interval=fast CMD true\n', at: '2:13' },
+  'flag-duration-too-short': { text: 'FROM a\nHEALTHCHECK --timeout=10us CMD true\n', at: '2:13' },
+  'flag-bad-number': { text: 'FROM a\nHEALTHCHECK --retries=x CMD true\n', at: '2:13' },
+  'env-missing-value': { text: 'FROM a\n\nENV PATH\n', at: '3:5' },
   'missing-arguments': { text: 'FROM a\nCOPY onlyone\n', at: '2:1' },
   'env-missing-equals': { text: 'FROM a\nENV a=b c\n', at: '2:9' },
   'from-syntax': { text: 'FROM a b\n', at: '1:1' },
@@ -109,6 +114,6 @@ describe('warnings are not given where they do not apply', () => {
     expect(ids('FROM a AS one\nCMD a\nFROM b\nCMD b\n')).toEqual([]);
   });
   it('a parse error is reported once, not again by the typed layer', () => {
-    expect(ids('FROM busybox\n\nENV PATH\n')).toEqual(['missing-arguments']);
+    expect(ids('FROM busybox\n\nENV PATH\n')).toEqual(['env-missing-value']);
   });
 });

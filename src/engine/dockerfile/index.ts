@@ -61,6 +61,7 @@ export function helpAt(text: string, offset: number): InstructionHelp | null {
 }
 
 export type { Ast, ArgNode, Directive, FlagNode, InstructionNode } from './ast.ts';
+export { classicError, emptyContinuationWarnings, requiresBuildKit, type DockerError } from './classic.ts';
 export type { Diagnostic } from './diagnostic.ts';
 export { formatDiagnostic, renderDiagnostic } from './diagnostic.ts';
 export type { Dialect, ParseOptions } from './dialect.ts';

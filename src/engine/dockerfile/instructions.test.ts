@@ -97,7 +97,7 @@ describe('the classic builder (Docker 20.10, DOCKER_BUILDKIT=0) as recorded', ()
     expect(FLAGS.copy.chmod.classic).toBe('requires-buildkit');
   });
   it('wants --retries of at least 1; NONE may carry flags; RUN alone parses', () => {
-    expect(ids('FROM a\nHEALTHCHECK --retries=0 CMD true\n')).toEqual(['flag-bad-value@2']);
+    expect(ids('FROM a\nHEALTHCHECK --retries=0 CMD true\n')).toEqual(['flag-bad-number@2']);
     expect(ids('FROM a\nHEALTHCHECK --retries=0 CMD true\n', 'buildkit')).toEqual([]);
     expect(ids('FROM a\nHEALTHCHECK --interval=5s NONE\nRUN\n')).toEqual([]);
     expect(first('FROM a\nRUN\n', 'RUN').command).toEqual({ form: 'shell', command: '' });

@@ -4,7 +4,6 @@
  */
 import { isBlank, isSpace } from './chars.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { syntaxOf } from './help.ts';
 import { parseJsonArray } from './json.ts';
 import { parseWords, splitBlank, type Word } from './words.ts';
 
@@ -51,7 +50,7 @@ function maybeJson(fallback: LayoutFn): LayoutFn {
         return { args: [], json: true, problems: [{ id: 'bad-json', ...problem, params: { instruction: keyword.toUpperCase(), found: parsed.found } }] };
       }
       const out = fallback(rest, base, keyword, escape);
-      out.problems.push({ id: 'json-fallback', ...problem, params: { instruction: keyword.toUpperCase(), reason: parsed.reason } });
+      out.problems.push({ id: 'json-fallback', ...problem, params: { instruction: keyword.toUpperCase() } });
       return out;
     }
     return fallback(rest, base, keyword, escape);
@@ -74,7 +73,7 @@ const nameValue: LayoutFn = (rest, base, keyword, escape) => {
       return {
         args: [],
         json: false,
-        problems: [{ id: 'missing-arguments', start: base + from, end: base + to, params: { instruction: keyword.toUpperCase(), syntax: syntaxOf(keyword) } }],
+        problems: [{ id: 'env-missing-value', start: base + from, end: base + to, params: { instruction: keyword.toUpperCase(), name: text } }],
       };
     }
     const at = base + from;

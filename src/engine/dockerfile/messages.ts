@@ -66,15 +66,40 @@ export const MESSAGES = {
     en: 'The flag --{flag} is given more than once.',
     zh: '选项 --{flag} 重复出现。',
   },
-  'flag-bad-value': {
+  'flag-needs-value': {
     severity: 'error',
-    en: 'The flag --{flag} has an invalid value "{value}": {reason}.',
-    zh: '选项 --{flag} 的值“{value}”无效：{reason}。',
+    en: 'The flag --{flag} needs a value: --{flag}=….',
+    zh: '选项 --{flag} 需要一个值：--{flag}=…。',
+  },
+  'flag-bad-bool': {
+    severity: 'error',
+    en: 'The flag --{flag} takes true or false, not "{value}".',
+    zh: '选项 --{flag} 只能是 true 或 false，而不是“{value}”。',
+  },
+  'flag-bad-duration': {
+    severity: 'error',
+    en: 'The flag --{flag} takes a duration such as 30s or 1m30s, not "{value}".',
+    zh: '选项 --{flag} 需要一个时长，例如 30s 或 1m30s，而不是“{value}”。',
+  },
+  'flag-duration-too-short': {
+    severity: 'error',
+    en: 'The flag --{flag} must be at least 1ms (or 0 for the default), not "{value}".',
+    zh: '选项 --{flag} 至少为 1ms（或写 0 表示默认值），而不是“{value}”。',
+  },
+  'flag-bad-number': {
+    severity: 'error',
+    en: 'The flag --{flag} takes a whole number of at least {min}, not "{value}".',
+    zh: '选项 --{flag} 需要不小于 {min} 的整数，而不是“{value}”。',
   },
   'missing-arguments': {
     severity: 'error',
     en: '{instruction} is missing arguments. Syntax: {syntax}',
     zh: '{instruction} 缺少参数。写法：{syntax}',
+  },
+  'env-missing-value': {
+    severity: 'error',
+    en: '{instruction} {name} has no value: write {instruction} {name}=value (or {instruction} {name} value).',
+    zh: '{instruction} {name} 没有值：请写成 {instruction} {name}=值（或 {instruction} {name} 值）。',
   },
   'env-missing-equals': {
     severity: 'error',
@@ -159,8 +184,8 @@ export const MESSAGES = {
   },
   'json-fallback': {
     severity: 'warning',
-    en: 'This looks like a JSON array but is not valid JSON ({reason}), so {instruction} takes it as a shell command. JSON needs double quotes: ["a", "b"].',
-    zh: '这里看起来像 JSON 数组，但不是合法的 JSON（{reason}），因此 {instruction} 会把它当作 shell 命令。JSON 必须使用双引号：["a", "b"]。',
+    en: 'This looks like a JSON array but is not valid JSON, so {instruction} takes it as a shell command. JSON needs double quotes and closed brackets: ["a", "b"].',
+    zh: '这里看起来像 JSON 数组，但不是合法的 JSON，因此 {instruction} 会把它当作 shell 命令。JSON 必须使用双引号并闭合方括号：["a", "b"]。',
   },
 } as const satisfies Record<string, MessageSpec>;
 
