@@ -257,6 +257,8 @@ test('the splitter resizes the editor by keyboard and pointer, and the width is 
 
   await page.reload();
   await expect.poll(async () => Math.round((await editor.boundingBox())!.width)).toBe(Math.round(dragged));
+  await splitter.dblclick();
+  await expect.poll(async () => Math.round((await editor.boundingBox())!.width)).toBe(Math.round(before));
 });
 
 test('A+ and A− make all text larger or smaller for a projector, and the size is remembered', async ({ page }) => {

@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { PanelArea } from '../panels/PanelArea.tsx';
 import { stepCount } from '../store/session.ts';
+import { DEFAULT_EDITOR_FRACTION } from '../store/preferences.ts';
 import { preferences, session } from '../store/stores.ts';
 import { EditorPane } from './EditorPane.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
@@ -41,7 +42,7 @@ export function App() {
       </header>
       <main className="workspace" style={{ gridTemplateColumns: `minmax(0, ${editorFraction}fr) 8px minmax(0, ${1 - editorFraction}fr)` }}>
         <EditorPane />
-        <Splitter fraction={editorFraction} onChange={setEditorFraction} label={t('splitter.label')} />
+        <Splitter fraction={editorFraction} onChange={setEditorFraction} label={t('splitter.label')} initial={DEFAULT_EDITOR_FRACTION} />
         <PanelArea />
       </main>
       <StepBar />

@@ -14,7 +14,21 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
 
   return (
     <div className="overlay" onClick={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="help" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        data-testid="help"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          // The only control is the close button: Tab stays on it while the dialog is open.
+          if (e.key === 'Tab') {
+            e.preventDefault();
+            close.current?.focus();
+          }
+        }}
+      >
         <div className="dialog-head">
           <h2 id="help-title">{t('help.title')}</h2>
           <button type="button" ref={close} onClick={onClose}>

@@ -1,6 +1,8 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 
 interface SplitterProps {
+  /** Where a double click puts the bar back. */
+  initial?: number;
   /** The first area's share of the container, 0–1. */
   fraction: number;
   onChange(fraction: number): void;
@@ -13,9 +15,10 @@ const KEY_STEP = 0.02;
 
 /**
  * A bar that resizes the two areas beside it: drag it with a pointer, or focus it and use the
- * arrow keys (Home/End for the limits). Its parent element is the container being split.
+ * arrow keys (Home/End for the limits); a double click puts it back. Its parent element is the
+ * container being split.
  */
-export function Splitter({ fraction, onChange, label, orientation = 'vertical' }: SplitterProps) {
+export function Splitter({ fraction, onChange, label, orientation = 'vertical', initial }: SplitterProps) {
   const dragging = useRef(false);
   const horizontal = orientation === 'horizontal';
 
@@ -56,6 +59,7 @@ export function Splitter({ fraction, onChange, label, orientation = 'vertical' }
         e.currentTarget.releasePointerCapture(e.pointerId);
       }}
       onKeyDown={onKeyDown}
+      onDoubleClick={() => initial !== undefined && onChange(initial)}
     />
   );
 }

@@ -9,6 +9,7 @@ export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark']
 /** The editor's share of the workspace width, kept within these bounds. */
 export const EDITOR_FRACTION_MIN = 0.2;
 export const EDITOR_FRACTION_MAX = 0.8;
+export const DEFAULT_EDITOR_FRACTION = 0.42;
 
 /** Root text sizes in CSS pixels; the projector wants the larger ones. */
 export const TEXT_SIZES = [13, 15, 17, 20, 24] as const;
@@ -68,7 +69,7 @@ export function createPreferencesStore(storage: StateStorage, browserLanguage: L
         languageChoice: null,
         browserLanguage,
         theme: 'system',
-        editorFraction: 0.42,
+        editorFraction: DEFAULT_EDITOR_FRACTION,
         panel: PANEL_IDS[0],
         textSize: DEFAULT_TEXT_SIZE,
         setLanguage: (language) => set({ languageChoice: language }),
