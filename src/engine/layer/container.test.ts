@@ -299,4 +299,24 @@ describe('ContainerLayer (overlay2 copy-up)', () => {
     expect(rw.dockerDiff()).toEqual(diff);
     if (layer) expect(shape(rw.changeset())).toEqual(layer);
   });
+
+  it('stat nlink of directories follows overlayfs: 1 when merged from several layers', () => {
+    // Recorded in a busybox container: stat -c %h / /bin /var /var/www → 1 2 4 2 (the root and
+    // /etc are merged with the init layer); after mkdir /new/sub: /new 3; after touch /etc/x and
+    // mkdir /var/www/y: /etc, /var/www and /var 1 (copied up, so merged).
+    const init = Changeset.from([
+      { path: '/etc', change: entryChange(dirEntry()) },
+      { path: '/etc/hosts', change: entryChange(fileEntry()) },
+    ]);
+    const rw = ContainerLayer.over([baseLayer(), init]);
+    expect(['/', '/bin', '/etc', '/var', '/var/www'].map((p) => rw.stat(p).nlink)).toEqual([1, 2, 1, 4, 2]);
+    rw.mkdir('/new');
+    rw.mkdir('/new/sub');
+    rw.writeFile('/etc/x', new Uint8Array());
+    rw.mkdir('/var/www/y');
+    expect(['/new', '/etc', '/var/www', '/var'].map((p) => rw.stat(p).nlink)).toEqual([3, 1, 1, 1]);
+    rw.removeTree('/var/spool');
+    rw.mkdir('/var/spool'); // opaque: this layer only
+    expect(rw.stat('/var/spool').nlink).toBe(2);
+  });
 });

@@ -18,6 +18,7 @@
  * - creating a directory where a whiteout is makes it opaque (`rm -rf d && mkdir d`);
  * - renaming a lower directory copies it whole to the new path and whites out the old
  *   one (Docker mounts without redirect_dir, so `mv` falls back to copy + delete).
+ * Directories that several layers give report nlink 1, as overlayfs does (dirNlink).
  * Hard links made in the container share an inode (`ino`); copying up one link of a
  * lower hard-linked file breaks the link, as overlay without the index feature does.
  */
@@ -30,7 +31,7 @@ import { Trie, type TrieDraft, type TrieNode } from '../fs/trie.ts';
 import { Tree } from '../fs/tree.ts';
 import { inoOf } from './apply.ts';
 import { Changeset, entryChange, whiteoutAt, type Change } from './changeset.ts';
-import { UnionView } from './union.ts';
+import { ancestorCut, UnionView } from './union.ts';
 
 export interface ContainerLayerOptions {
   /** Owner of new entries (the container's user); can be changed later via `user`. */
@@ -330,7 +331,7 @@ export class ContainerLayer implements FsOps {
       gid: e.gid,
       size,
       mtime: e.mtime,
-      nlink: e.type === 'dir' ? 2 + this.merged.list(parts).filter((n) => this.merged.get([...parts, n])?.type === 'dir').length : e.ino !== undefined ? this.groupPaths(e.ino).length : 1,
+      nlink: e.type === 'dir' ? this.dirNlink(parts) : e.ino !== undefined ? this.groupPaths(e.ino).length : 1,
       ino: e.ino !== undefined ? e.ino : inoOf(`path:${joinParts(parts)}`),
     };
     if (e.linkTarget !== undefined) st.linkTarget = e.linkTarget;
@@ -339,6 +340,38 @@ export class ContainerLayer implements FsOps {
       st.devMinor = e.devMinor ?? 0;
     }
     return st;
+  }
+
+  /**
+   * overlayfs reports nlink 1 for a merged directory (one that more than one layer gives:
+   * this layer and a lower one, or several lower ones), as counting subdirectories across
+   * layers is not worth it; any other directory has 2 + its subdirectories. Recorded:
+   * `stat -c %h / /etc /bin /var` in a busybox container gives 1 1 2 4.
+   */
+  private dirNlink(parts: readonly string[]): number {
+    if (parts.length === 0) return 1; // the root always has an upper and a lower directory
+    let layers = 0;
+    const up = this.upper.get(parts);
+    let lowerToo = true;
+    if (up?.kind === 'entry') {
+      layers++;
+      if (up.opaque) lowerToo = false;
+    }
+    if (lowerToo && this.lowerVisible(parts) !== undefined) {
+      if (!this.lowerLayers.length) layers++;
+      for (let i = this.lowerLayers.length - 1; i >= 0 && layers < 2; i--) {
+        const layer = this.lowerLayers[i];
+        const node = layer.node(parts);
+        if (node?.value?.kind === 'whiteout') break;
+        if (node) {
+          layers++;
+          if (node.value?.kind === 'entry' && node.value.opaque) break;
+        }
+        if (ancestorCut(layer, parts)) break;
+      }
+    }
+    if (layers > 1) return 1;
+    return 2 + this.merged.list(parts).filter((n) => this.merged.get([...parts, n])?.type === 'dir').length;
   }
 
   /** Every path of the merged view in an inode group (hard links are rare: a scan is fine). */

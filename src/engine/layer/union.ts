@@ -115,7 +115,8 @@ export interface Provenance {
   cut: Cut | undefined;
 }
 
-function ancestorCut(layer: Changeset, parts: readonly string[]): Omit<Cut, 'layer'> | undefined {
+/** A whiteout, non-directory or opaque directory at a strict ancestor of `parts` in this layer. */
+export function ancestorCut(layer: Changeset, parts: readonly string[]): Omit<Cut, 'layer'> | undefined {
   let node = layer.node([]);
   for (let d = 0; d < parts.length && node; d++) {
     const v = node.value;
