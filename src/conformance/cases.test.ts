@@ -19,7 +19,7 @@ const BASES = join(SHARED, 'base');
 /** Cases whose every block matches Docker's transcript. */
 const PASSING = [
   'commit-abc', 'commit-tomcat', 'exec-commit-change', 'inspect-format', 'logs', 'ps-start-stop', 'rmi-conflicts', 'run-errors',
-  'run-pull-missing', 'tag-images',
+  'run-pull-missing', 'tag-images', 'images-history-flags', 'commit-changes', 'exec-options',
 ];
 
 /**
@@ -30,7 +30,7 @@ const MIN_PASSED: Record<string, number> = {
   cache: 2, 'cmd-forms': 0, 'commit-abc': 9, 'commit-tomcat': 10, 'copy-add': 0, 'env-workdir-user': 1, 'ls-entrypoint': 0,
   metadata: 0, multistage: 1, 'redis-conf': 0, 'registry-push-pull': 3, whiteouts: 0,
   'exec-commit-change': 11, 'inspect-format': 16, logs: 6, 'ps-start-stop': 18, 'rmi-conflicts': 15, 'run-errors': 12,
-  'run-pull-missing': 8, 'tag-images': 12,
+  'run-pull-missing': 8, 'tag-images': 12, 'images-history-flags': 19, 'commit-changes': 12, 'exec-options': 18,
 };
 
 const skip = !existsSync(BASES) ? `${BASES} is absent` : undefined;

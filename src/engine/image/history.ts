@@ -66,7 +66,7 @@ export function formatHistory(rows: readonly HistoryRow[], f: HistoryFormat): st
   const human = f.human ?? true;
   const idText = (id: string) => (id === '<missing>' || f.noTrunc ? id : truncateID(id));
   if (f.quiet) return rows.map((r) => idText(r.id) + '\n').join('');
-  const table = [['IMAGE', 'CREATED', 'CREATED BY', 'SIZE', 'COMMENT']];
+  const table = [['IMAGE', human ? 'CREATED' : 'CREATED AT', 'CREATED BY', 'SIZE', 'COMMENT']];
   for (const r of rows) {
     const createdBy = r.createdBy.replaceAll('\t', ' ');
     table.push([

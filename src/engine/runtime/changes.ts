@@ -64,9 +64,10 @@ export function applyInstruction(config: ContainerConfig, ins: Instruction, stat
       if (!state.cmdSet) c.Cmd = null;
       break;
     case 'ENV': {
+      // Every value is expanded with the environment from before the instruction.
       let env = [...(c.Env ?? [])];
       for (const kv of ins.pairs) {
-        const entry = `${kv.key}=${expand(kv.value, { ...c, Env: env })}`;
+        const entry = `${kv.key}=${expand(kv.value, config)}`;
         const i = env.findIndex((e) => e.split('=')[0] === kv.key);
         if (i >= 0) env[i] = entry;
         else env = [...env, entry];

@@ -71,7 +71,7 @@ export async function commitCommand(d: Daemon, p: Parsed): Promise<CommandResult
     try {
       ref = withDefaultTag(parseNormalizedNamed(repo));
     } catch (e) {
-      if (e instanceof ReferenceError) return out.errLine(`Error parsing reference: "${repo}" is not a valid repository/tag: ${e.message}`).fail(1).result();
+      if (e instanceof ReferenceError) return out.errLine(e.message).fail(1).result();
       throw e;
     }
   }

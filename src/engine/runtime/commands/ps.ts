@@ -50,7 +50,8 @@ export async function psCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
   }
   const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
   for (const c of list) {
-    const command = [c.path, ...c.args].join(' ');
+    // The daemon quotes arguments that contain a space (and only those).
+    const command = [c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
     rows.push([
       trunc ? truncateID(c.id) : c.id,
       imageColumn(c, trunc),

@@ -166,6 +166,7 @@ export async function rmiCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
       else throw e;
     }
   }
-  if (errors.length) out.errLine(errors.join('\n')).fail(1);
+  // With -f a missing image is reported but is not a failure.
+  if (errors.length) out.errLine(errors.join('\n')).fail(p.flags.force && errors.every((e) => e.startsWith('Error: No such image:')) ? 0 : 1);
   return out.result();
 }
