@@ -130,6 +130,16 @@ test('the production build loads the editor chunk and the engine worker from rel
   expect(errors).toEqual([]);
 });
 
+test('when the engine worker cannot start, the status says so and the editor still works', async ({ page }) => {
+  await page.route(/engine\.worker/, (route) => route.abort());
+  await page.goto('./');
+  await expect(page.getByTestId('editor-status')).toHaveText(/^The background checker (stopped|could not start)/);
+  await editorText(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('RUN echo still here');
+  await expect(editorText(page)).toContainText('RUN echo still here');
+});
+
 test('typing into the editor, undo and redo, and the cursor position', async ({ page }) => {
   await page.goto('./');
   await editorText(page).click();

@@ -50,7 +50,7 @@ function EditorStatus() {
   let status: string;
   let kind = 'ok';
   if (check.kind === 'failed') {
-    status = t('editor.workerFailed', { reason: check.reason });
+    status = check.reason ? t('editor.workerFailed', { reason: check.reason }) : t('editor.workerDidNotStart');
     kind = 'error';
   } else if (check.kind !== 'done') status = t('editor.checking');
   else if (first) {

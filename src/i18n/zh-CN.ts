@@ -59,6 +59,7 @@ export const zhCN: Catalog = {
     problemsList: '全部问题；选择一项即可跳转到该位置',
     at: '第 {{line}} 行，第 {{column}} 列',
     workerFailed: '后台检查程序已停止：{{reason}}',
+    workerDidNotStart: '后台检查程序无法启动：不会进行检查，但仍可编辑，文本也会保存。',
     gutterTitle: '每行对应的构建步骤、缓存情况和层大小（构建之后显示）',
     stepMarker: '第 {{step}} 步',
     cacheHit: '命中缓存',

@@ -20,7 +20,7 @@ export function startEngine(doc: DocumentStore, session: SessionStore): () => vo
   let stopped = false;
 
   worker.addEventListener('error', (e) => {
-    session.getState().fail(e.message || 'the worker could not start');
+    session.getState().fail(e.message); // often empty: the browser does not say why a worker failed to load
   });
 
   const check = latestOnly(
