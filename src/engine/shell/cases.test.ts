@@ -24,7 +24,6 @@ const KNOWN_DIFFERENCES: Record<string, Record<number, string>> = {
     16: 'find lists directories in on-disk (hash) order in Docker, sorted in the simulator',
   },
   'sh-system': {
-    2: 'no permission checks yet: FsOps has no EACCES, so a non-root user can write anywhere',
     9: 'wget adds "(layerlab: no network in the simulator)" to busybox\'s message on purpose',
     11: 'runtime: /etc/resolv.conf size (see sh-files 2)',
   },

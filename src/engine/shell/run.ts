@@ -11,6 +11,7 @@ import { defaultRegistry } from './commands/index.ts';
 import { Interpreter, type FdTable, type Machine, type ShellKind } from './interpreter.ts';
 import { BufferFd, BytesInputFd, OutputLimitExceeded, utf8, type Fd } from './io.ts';
 import { basename } from './paths.ts';
+import { withAccessChecks } from './permissions.ts';
 import { findProgram } from './program.ts';
 
 export interface ShellRunOptions {
@@ -96,9 +97,10 @@ export function detectShell(fs: FsOps): ShellKind {
 
 function execute(opts: ShellRunOptions, body: (sh: Interpreter) => number): ShellResult {
   const budget = new StepBudget(opts.stepBudget ?? DEFAULT_STEP_BUDGET);
+  const user = opts.user ?? ROOT;
   const machine: Machine = {
-    fs: opts.fs,
-    user: opts.user ?? ROOT,
+    fs: withAccessChecks(opts.fs, user),
+    user,
     hostname: opts.hostname ?? DEFAULT_HOSTNAME,
     now: opts.now ?? Date.UTC(2024, 0, 1) / 1000,
     kernelRelease: opts.kernelRelease ?? DEFAULT_KERNEL_RELEASE,

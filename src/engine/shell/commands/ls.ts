@@ -62,7 +62,7 @@ export const ls: CommandFn = (ctx) => {
       names = ctx.fs.readdir(d.path);
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
-      fail(ctx, ctx.flavour === 'busybox' ? `${d.name}: ${errnoText(e)}` : `cannot open directory '${d.name}': ${errnoText(e)}`);
+      fail(ctx, ctx.flavour === 'busybox' ? `can't open '${d.name}': ${errnoText(e)}` : `cannot open directory '${d.name}': ${errnoText(e)}`);
       status = ctx.flavour === 'busybox' ? 1 : 2;
       return;
     }

@@ -2,6 +2,7 @@
 import { ERRNO_TEXT, FsError } from '../../fs/ops.ts';
 import type { CommandContext } from '../command.ts';
 import { text } from '../io.ts';
+import { AccessDenied } from '../permissions.ts';
 
 export interface ParsedOptions {
   flags: Set<string>;
@@ -109,6 +110,7 @@ export function usageError(ctx: CommandContext, bad: string, kind: 'invalid' | '
 }
 
 export function errnoText(e: unknown): string {
+  if (e instanceof AccessDenied) return 'Permission denied';
   return e instanceof FsError ? ERRNO_TEXT[e.code] : String(e);
 }
 

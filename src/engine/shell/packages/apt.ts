@@ -4,7 +4,7 @@ import type { CommandContext, CommandFn } from '../command.ts';
 import { autoInstalled, dpkgName, installedNames, readStatus, recordInstall, recordRemove } from './dpkg.ts';
 import { depName, PackageIndex, planInstall } from './resolve.ts';
 import { aptSize, parseAptSize } from './size.ts';
-import { isDir, lexists, removePackageFiles, unpackPackage } from './unpack.ts';
+import { applyEffects, isDir, lexists, removePackageFiles, unpackPackage } from './unpack.ts';
 
 /**
  * `apt-get` and `apt` over a Debian package set: update, install, remove, purge,
@@ -226,7 +226,10 @@ class AptRun {
     });
     const auto = new Set(plan.order.filter((p) => !requested.has(p.name)).map((p) => p.name));
     recordInstall(this.fs, plan.order, auto, this.ctx.now, this.ctx.argv.join(' '));
-    for (const p of plan.order) this.out(`Setting up ${dpkgName(p)} (${p.version}) ...`);
+    for (const p of plan.order) {
+      this.out(`Setting up ${dpkgName(p)} (${p.version}) ...`);
+      applyEffects(this.fs, p);
+    }
     const libc = readStatus(this.fs).get('libc-bin');
     if (libc && plan.order.some((p) => p.entries.some((e) => /\/lib[^/]*\.so[.\d]*$/.test(e[0])))) this.out(`Processing triggers for libc-bin (${libc.version}) ...`);
     if (keepArchives && this.hasLists()) for (const c of this.set.indexCaches.filter((e) => e[0].endsWith('/pkgcache.bin'))) this.fs.writeFile(c[0], { kind: 'virtual', size: c[5], seed: `${this.set.id}:index:${c[0]}:${this.ctx.now}` });

@@ -94,3 +94,22 @@ export function writeText(fs: FsOps, path: string, text: string, opts: { append?
   if (dir && !isDir(fs, dir)) fs.mkdir(dir, { parents: true });
   fs.writeFile(path, new TextEncoder().encode(text), opts);
 }
+
+/** Applies what the package's maintainer scripts do (captured effects), after its files are unpacked. */
+export function applyEffects(fs: FsOps, pkg: PackageData): void {
+  const fx = pkg.effects;
+  if (!fx) return;
+  const asPackage: PackageData = { ...pkg, text: fx.text, base64: fx.base64, seed: `${pkg.seed}effect:` };
+  for (const e of fx.entries) unpackEntry(fs, asPackage, e);
+  for (const [path, lines] of Object.entries(fx.append ?? {})) {
+    const old = lexists(fs, path) ? fs.readFile(path) : new Uint8Array(0);
+    const mode = lexists(fs, path) ? fs.stat(path).mode & 0o7777 : 0o644;
+    writeBytes(fs, `${path}-`, old, mode);
+    writeBytes(fs, path, new Uint8Array([...old, ...new TextEncoder().encode(lines)]), mode);
+  }
+}
+
+function writeBytes(fs: FsOps, path: string, bytes: Uint8Array, mode: number): void {
+  fs.writeFile(path, bytes, { mode });
+  if ((fs.stat(path).mode & 0o7777) !== mode) fs.chmod(path, mode);
+}

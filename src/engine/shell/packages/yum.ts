@@ -4,7 +4,7 @@ import type { CommandContext, CommandFn } from '../command.ts';
 import { PackageIndex, planInstall } from './resolve.ts';
 import { yumSize } from './size.ts';
 import { contentEquals } from '../../fs/content.ts';
-import { isDir, lexists, packageContent, readText, removePackageFiles, unpackPackage, writeText } from './unpack.ts';
+import { applyEffects, isDir, lexists, packageContent, readText, removePackageFiles, unpackPackage, writeText } from './unpack.ts';
 
 /**
  * `yum` (CentOS) and `dnf` (Fedora) over an RPM package set: install, update, remove,
@@ -192,6 +192,7 @@ class YumRun {
     plan.order.forEach((p, i) => {
       this.out(`  Installing : ${this.nevra(p)}`.padEnd(75) + `${i + 1}/${total}`);
       unpackPackage(this.fs, p);
+      applyEffects(this.fs, p);
     });
     plan.order.forEach((p, i) => this.out(`  Verifying  : ${this.nevra(p)}`.padEnd(75) + `${i + 1}/${total}`));
     this.rewriteRpmDb(plan.order.reduce((n, p) => n + 2_048 + p.entries.length * 96, 0));

@@ -27,6 +27,8 @@ export type Run = ShellResult & { fs: ContainerLayer };
 /** `docker run --rm IMAGE sh -c SCRIPT` in a fresh (or given) container. */
 export function sh(script: string, opts: Partial<ShellRunOptions> & { fs?: ContainerLayer } = {}): Run {
   const fs = opts.fs ?? container();
+  // New entries belong to the process's user (the runtime sets this for real containers).
+  fs.user = { uid: opts.user?.uid ?? 0, gid: opts.user?.gid ?? 0 };
   const r = runShell({ env: BUSYBOX_ENV, now: TEST_NOW, ...opts, fs, script });
   return { ...r, fs };
 }
