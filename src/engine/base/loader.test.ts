@@ -5,6 +5,8 @@ import { layerSize } from '../layer/size.ts';
 import { humanSize } from '../format/size.ts';
 import { UnionView } from '../layer/union.ts';
 import { loadBaseImage } from './loader.ts';
+import { diffId } from '../digest/ids.ts';
+import { Changeset } from '../layer/changeset.ts';
 import { loadSharedBase } from './load-node.ts';
 
 function recorded(blocks: { command: string; output: string[] }[], prefix: string): string[] {
@@ -66,5 +68,20 @@ describe('base image contents', () => {
   it('reports a malformed listing line with its line number', () => {
     const text = ['$ @config x:1', '{"Config":{},"History":[]}', '[exit 0]', '$ @layers x:1', 'layer 1 size=0', 'q 0644 0:0 3 /a', '[exit 0]'].join('\n');
     expect(() => loadBaseImage(text)).toThrow(/^line 6: not a layer header or record/);
+  });
+});
+
+describe('tomcat-lite layers are Docker\'s to the byte', () => {
+  it('gives the diffIDs Docker computed, once the three build-time directory mtimes are known', async () => {
+    // The transcript does not show mtimes; make-bases gives files 2024-01-01, but the
+    // directories RUN mkdir -p made carry the build time. With the build time of one
+    // make-bases run (2026-11-22T08:53:47Z), `docker image inspect tomcat-lite` gave:
+    const T = 1795337627;
+    const built = new Set(['/usr', '/usr/local', '/usr/local/tomcat']);
+    const atBuildTime = (cs: Changeset) =>
+      Changeset.from([...cs.items()].map(({ path, change }) => ({ path, change: change.kind === 'entry' && built.has(path) ? { ...change, entry: { ...change.entry, mtime: T } } : change })));
+    const base = loadSharedBase('tomcat-lite');
+    expect(await diffId(atBuildTime(base.layers[1]))).toBe('sha256:5890e9303483179c20e8ffe07ccb9545d22bb783888f5f12a539fdbe11c4e9cc');
+    expect(await diffId(atBuildTime(base.layers[2]))).toBe('sha256:c4b9c7394f93854f9d66110e919f7bcf99fb03e65b4b655dc9b4b0d0575bb24e');
   });
 });
