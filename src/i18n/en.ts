@@ -61,7 +61,6 @@ export const en = {
     at: 'Line {{line}}, column {{column}}',
     workerFailed: 'The background checker stopped: {{reason}}',
     workerDidNotStart: 'The background checker could not start: no checks run, but editing works and your text is saved.',
-    gutterTitle: 'Build step, cache and layer size per line (after a build)',
     stepMarker: 'Step {{step}}',
     cacheHit: 'cache hit',
     cacheMiss: 'cache miss',

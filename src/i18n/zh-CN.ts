@@ -60,7 +60,6 @@ export const zhCN: Catalog = {
     at: '第 {{line}} 行，第 {{column}} 列',
     workerFailed: '后台检查程序已停止：{{reason}}',
     workerDidNotStart: '后台检查程序无法启动：不会进行检查，但仍可编辑，文本也会保存。',
-    gutterTitle: '每行对应的构建步骤、缓存情况和层大小（构建之后显示）',
     stepMarker: '第 {{step}} 步',
     cacheHit: '命中缓存',
     cacheMiss: '未命中缓存',
