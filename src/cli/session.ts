@@ -10,6 +10,7 @@ import { SHARED_BASE_DIR } from '../engine/base/load-node.ts';
 import { ENGINE_LAYERS } from '../engine/runtime/engine-layers.ts';
 import type { ProcessRunner } from '../engine/runtime/ports.ts';
 import { runSession, type HostFiles } from '../conformance/runner.ts';
+import { classicBuildHook } from '../engine/build/hook.ts';
 import type { CliCommand } from './command.ts';
 
 const USAGE = 'session [--bases DIR] CASE_DIR';
@@ -65,7 +66,7 @@ export async function sessionTranscript(caseDir: string, basesDir: string = SHAR
   const run = await runSession(session, {
     bases: readBases(basesDir),
     files: readCaseFiles(caseDir),
-    daemon: { layers: ENGINE_LAYERS, runner: await loadRunner() },
+    daemon: { layers: ENGINE_LAYERS, runner: await loadRunner(), build: classicBuildHook },
   });
   return run.transcript;
 }
