@@ -11,8 +11,16 @@ import { sha256Hex } from './sha256.ts';
 
 export type Digest = `sha256:${string}`;
 
-export async function diffId(layer: Changeset): Promise<Digest> {
-  return `sha256:${await sha256Hex(writeLayerTar(layer))}`;
+const diffIds = new WeakMap<Changeset, Promise<Digest>>();
+
+/** sha256 of the layer's tar, streamed; memoized per Changeset (they are immutable). */
+export function diffId(layer: Changeset): Promise<Digest> {
+  let id = diffIds.get(layer);
+  if (!id) {
+    id = sha256Hex(writeLayerTar(layer)).then((hex) => `sha256:${hex}` as Digest);
+    diffIds.set(layer, id);
+  }
+  return id;
 }
 
 export async function chainIds(diffIds: readonly Digest[]): Promise<Digest[]> {
