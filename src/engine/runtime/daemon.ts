@@ -11,7 +11,7 @@ import type { Changeset } from '../layer/changeset.ts';
 import { ContainerLayer } from '../layer/container.ts';
 import { initLayer } from './init-layer.ts';
 import { compressLayer, type BlobInfo } from './blob.ts';
-import type { BuildHook, LayerBackend, ProcessRunner } from './ports.ts';
+import type { BuildHook, HubCatalog, LayerBackend, ProcessRunner } from './ports.ts';
 import { parseNormalizedNamed, referenceKey, withDefaultTag, type Reference } from './reference.ts';
 import { Registry } from './registry.ts';
 import { nextRandom, type ContainerRecord, type DaemonState, type ImageRecord, type LayerRecord } from './state.ts';
@@ -20,6 +20,8 @@ export interface DaemonOptions {
   layers: LayerBackend;
   runner: ProcessRunner;
   build?: BuildHook;
+  /** Docker Hub's contents (the image catalog); without it the Hub has only what was pushed. */
+  hub?: HubCatalog;
   /** Whether the client's stdin is a terminal (`-it` fails without one). */
   tty?: boolean;
   /** The client's environment (`-e NAME` without a value reads it). */
@@ -119,6 +121,11 @@ export class Daemon {
   }
 
   // ---- layers and images ----------------------------------------------------------------
+
+  /** A layer's identity and size, without storing it. */
+  async makeLayer(changeset: Changeset): Promise<LayerRecord> {
+    return { diffId: await this.options.layers.diffId(changeset), changeset, size: this.options.layers.size(changeset) };
+  }
 
   async addLayer(changeset: Changeset): Promise<LayerRecord> {
     const diffId = await this.options.layers.diffId(changeset);

@@ -58,6 +58,26 @@ export interface CommandResult {
   exitCode: number;
 }
 
+/** An image Docker Hub holds: the recorded-base shape (layers, `@config` listing) and its tags. */
+export interface HubImage {
+  /** Every tag that names it (`centos:centos5`, `centos:5`). */
+  tags: readonly string[];
+  layers: readonly Changeset[];
+  config: {
+    Author?: string;
+    Config: Record<string, unknown>;
+    History: readonly { created_by: string; empty_layer: boolean; author?: string; comment?: string }[];
+  };
+  /** RFC 3339. */
+  created?: string;
+}
+
+/** The simulated Docker Hub's contents, fetched when an image is pulled (e.g. the image catalog). */
+export interface HubCatalog {
+  /** The image a familiar reference (`centos:centos5`, `me/app:1`) names, if the Hub has it. */
+  image(ref: string): Promise<HubImage | undefined>;
+}
+
 /** The client's files (build contexts): path relative to the client's cwd → content. */
 export type HostFiles = ReadonlyMap<string, Uint8Array>;
 

@@ -239,3 +239,30 @@ describe('push and pull against a simulated localhost:5000', () => {
     );
   });
 });
+
+describe('Docker Hub from a catalog', () => {
+  it('docker run pulls a Hub image on first use, then finds it locally', async () => {
+    // tomcat-lite is built FROM busybox: its bottom layer is busybox's (the base loader seeds
+    // virtual contents per image, so take busybox's layer object to share it).
+    const tomcat = loadSharedBase('tomcat-lite');
+    const layers = [busybox.layers[0], ...tomcat.layers.slice(1)];
+    const hub = {
+      image: async (ref: string) => (ref === 'centos:centos5' ? { tags: ['centos:centos5'], layers, config: tomcat.config } : undefined),
+    };
+    d = new Daemon({ layers: ENGINE_LAYERS, runner: FAKE, hub });
+    await installBase(d, busybox);
+    const first = await docker('docker run --rm centos:centos5 true');
+    expect(first.exitCode).toBe(0);
+    const lines = first.stderr.split('\n');
+    expect(lines.slice(0, 2)).toEqual(["Unable to find image 'centos:centos5' locally", 'centos5: Pulling from library/centos']);
+    expect(lines.slice(2, 7).map((l) => l.replace(/^[0-9a-f]{12}: /, ''))).toEqual(['Already exists', 'Pulling fs layer', 'Pulling fs layer', 'Pull complete', 'Pull complete']);
+    expect(lines[7]).toMatch(/^Digest: sha256:[0-9a-f]{64}$/);
+    expect(lines[8]).toBe('Status: Downloaded newer image for centos:centos5');
+    expect((await docker('docker run --rm centos:centos5 true')).stderr).toBe('');
+    expect((await docker('docker images centos')).stdout).toMatch(/\ncentos +centos5 +[0-9a-f]{12} +.* ago +1\.99MB\n$/);
+    const denied = await docker('docker pull nosuch/thing');
+    expect(denied.stderr).toBe(
+      "Error response from daemon: pull access denied for nosuch/thing, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n",
+    );
+  });
+});

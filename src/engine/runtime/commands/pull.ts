@@ -10,6 +10,7 @@ import type { Parsed } from '../flags.ts';
 import type { CommandResult } from '../ports.ts';
 import { domainOf, familiarName, familiarString, parseNormalizedNamed, ReferenceError, referenceKey, withDefaultTag, type Reference } from '../reference.ts';
 import { Output } from './result.ts';
+import { publishHubImage } from '../bases.ts';
 
 export interface PullResult {
   /** Status lines (what `docker pull` prints; `docker run` prints them on stderr). */
@@ -24,9 +25,13 @@ export function unreachable(domain: string): string {
 
 export async function pullImage(d: Daemon, ref: Reference): Promise<PullResult> {
   const { domain, path } = domainOf(ref.name);
-  const registry = d.state.registry;
   const shown = familiarString(ref);
-  if (!registry.knowsHost(domain)) return { progress: '', error: unreachable(domain) };
+  if (!d.state.registry.knowsHost(domain)) return { progress: '', error: unreachable(domain) };
+  if (domain === 'docker.io' && ref.tag !== undefined && !d.state.registry.manifest(ref.name, ref.tag) && d.options.hub) {
+    const hubImage = await d.options.hub.image(shown);
+    if (hubImage) await publishHubImage(d, hubImage);
+  }
+  const registry = d.state.registry;
   const manifest = ref.tag !== undefined ? registry.manifest(ref.name, ref.tag) : [...(registry.repositories.get(ref.name)?.tags.values() ?? [])].find((m) => m.digest === ref.digest);
   if (!manifest) {
     if (domain === 'docker.io' && !registry.repositories.has(ref.name)) {
