@@ -218,6 +218,16 @@ test('the status line opens the list of all problems; choosing one moves the cur
   await expect(editorText(page)).toBeFocused();
 });
 
+test('what is typed is exactly what is stored: Enter adds no indentation of its own', async ({ page }) => {
+  await page.goto('./');
+  await editorText(page).click();
+  await page.keyboard.press('Control+a');
+  const typed = 'FROM centos\nRUN yum -y update \\\n    && yum -y install redis\nCMD ["redis-server"]\n';
+  await page.keyboard.type(typed);
+  const stored = await page.evaluate<string>(`import('/src/store/stores.ts').then((m) => m.documentStore.getState().text)`);
+  expect(stored).toBe(typed);
+});
+
 test('a reload keeps the Dockerfile being edited', async ({ page }) => {
   await page.goto('./');
   await editorText(page).click();

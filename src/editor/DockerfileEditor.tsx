@@ -1,5 +1,5 @@
-import { history, historyKeymap, defaultKeymap, redo, redoDepth, undo, undoDepth } from '@codemirror/commands';
-import { bracketMatching, indentOnInput } from '@codemirror/language';
+import { history, historyKeymap, defaultKeymap, insertNewline, redo, redoDepth, undo, undoDepth } from '@codemirror/commands';
+import { bracketMatching } from '@codemirror/language';
 import { setDiagnostics } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import {
@@ -93,13 +93,14 @@ export default function DockerfileEditor() {
           highlightSpecialChars(),
           history(),
           drawSelection(),
-          indentOnInput(),
           bracketMatching(),
           highlightActiveLine(),
           dockerfileLanguage(),
           instructionHelp,
           keymap.of([
             { key: 'Escape', run: (v) => (v.contentDOM.blur(), true) },
+            // A plain new line: what is typed is exactly what is stored (no inherited indentation).
+            { key: 'Enter', run: insertNewline },
             ...defaultKeymap,
             ...historyKeymap,
           ]),
