@@ -15,18 +15,25 @@ import { humanSize } from '../format/size.ts';
 import { importArchive } from '../import/import.ts';
 import { formatLayersListing } from '../layer/listing.ts';
 import { dockerSaveBytes } from './docker-save.ts';
+import { exportOciLayout } from './oci-layout.ts';
 
 const SOCK = '/tmp/layerlab-docker.sock';
 const DIVE = fileURLToPath(new URL('../../../../shared/corpus/images/dive/test-docker-image.tar', import.meta.url));
 const daemon = existsSync(SOCK) && existsSync(DIVE) && spawnSync('docker', ['-H', `unix://${SOCK}`, 'version'], { timeout: 10_000 }).status === 0;
 
 describe.skipIf(!daemon)(`docker load of an exported image${daemon ? '' : ' (skipped: no conformance daemon at /tmp/layerlab-docker.sock)'}`, () => {
-  it('is accepted; docker history and a docker save back agree with the engine', async () => {
+  it.each(['docker-save', 'oci-layout+manifest.json'] as const)('%s: accepted; docker history and a docker save back agree with the engine', async (kind) => {
     const src = (await importArchive(new Uint8Array(readFileSync(DIVE)))).images[0];
     const tag = `layerlab-export-test:${process.pid}`;
     const dir = mkdtempSync(join(tmpdir(), 'layerlab-export-'));
     try {
-      writeFileSync(join(dir, 'out.tar'), await dockerSaveBytes([{ config: src.config, layers: src.layers.map((l) => l.changeset), tags: [tag] }]));
+      const image = { config: src.config, layers: src.layers.map((l) => l.changeset), tags: [tag] };
+      if (kind === 'docker-save') writeFileSync(join(dir, 'out.tar'), await dockerSaveBytes([image]));
+      else {
+        const parts: Uint8Array[] = [];
+        for await (const p of exportOciLayout([image])) parts.push(p);
+        writeFileSync(join(dir, 'out.tar'), Buffer.concat(parts));
+      }
       const script = [
         `docker load -i ${dir}/out.tar >/dev/null`,
         `docker history --no-trunc --format '{{.Size}}\t{{.CreatedBy}}' ${tag} > ${dir}/history.txt`,

@@ -7,6 +7,7 @@ import { emptyContainerConfig, type ImageConfig } from '../image/config.ts';
 import { importArchive } from '../import/import.ts';
 import { formatLayersListing } from '../layer/listing.ts';
 import { dockerSaveBytes, exportDockerSave, type ExportedImage } from './docker-save.ts';
+import { exportOciLayout } from './oci-layout.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/images/dive/', import.meta.url));
 const BASES = fileURLToPath(new URL('../../../../shared/conformance/base/', import.meta.url));
@@ -43,5 +44,20 @@ describe('docker save export', () => {
     expect(formatLayersListing(again.layers.map((l) => l.changeset))).toBe(formatLayersListing(first.layers.map((l) => l.changeset)));
     expect(again.layers.map((l) => l.history?.created_by)).toEqual(first.layers.map((l) => l.history?.created_by));
     expect(again.tags).toEqual(['dive-test:latest']);
+  });
+
+  it.skipIf(!existsSync(CORPUS))('as an OCI layout (with and without the Docker 25 manifest.json), the same layers, history and tag come back', async () => {
+    const first = (await importArchive(new Uint8Array(readFileSync(CORPUS + 'test-docker-image.tar')))).images[0];
+    for (const dockerManifest of [false, true]) {
+      const parts: Uint8Array[] = [];
+      for await (const p of exportOciLayout([{ config: first.config, layers: first.layers.map((l) => l.changeset), tags: ['dive-test:oci'] }], { dockerManifest })) parts.push(p);
+      const back = await importArchive(parts);
+      expect(back.format).toBe(dockerManifest ? 'docker-save+oci' : 'oci-layout');
+      const img = back.images[0];
+      expect(img.tags).toEqual(['dive-test:oci']);
+      expect(img.layers.every((l) => l.digest === l.diffId)).toBe(true);
+      expect(formatLayersListing(img.layers.map((l) => l.changeset))).toBe(formatLayersListing(first.layers.map((l) => l.changeset)));
+      expect(img.config.history).toEqual(first.config.history);
+    }
   });
 });
