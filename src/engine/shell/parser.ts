@@ -69,12 +69,26 @@ export class Parser {
     this.linebreak();
     this.skipBlanks();
     if (this.atEnd()) return null;
-    this.commandLine = this.src.slice(0, this.i).split('\n').length;
+    this.commandLine = this.lineAt(this.i);
     const list = this.list(new Set(), true);
     const op = this.peekOp();
     if (op === '\n') this.consumeNewline();
     else if (!this.atEnd()) this.unexpected();
     return list;
+  }
+
+  private countedTo = 0;
+  private countedLines = 1;
+
+  /** 1-based line of a position (positions only move forward, so counting is incremental). */
+  private lineAt(pos: number): number {
+    if (pos < this.countedTo) {
+      this.countedTo = 0;
+      this.countedLines = 1;
+    }
+    for (let k = this.countedTo; k < pos; k++) if (this.src.charCodeAt(k) === 10) this.countedLines++;
+    this.countedTo = pos;
+    return this.countedLines;
   }
 
   // ---- errors --------------------------------------------------------------------

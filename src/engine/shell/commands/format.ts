@@ -74,8 +74,23 @@ export interface DbEntry {
   fields: string[];
 }
 
-/** Entries of /etc/passwd or /etc/group (empty when the file is missing). */
+const dbCache = new WeakMap<CommandContext, Map<string, DbEntry[]>>();
+
+/** Entries of /etc/passwd or /etc/group (empty when the file is missing); read once per program run. */
 export function readDb(ctx: CommandContext, file: '/etc/passwd' | '/etc/group'): DbEntry[] {
+  let perCtx = dbCache.get(ctx);
+  if (!perCtx) dbCache.set(ctx, (perCtx = new Map()));
+  let entries = perCtx.get(file);
+  if (!entries) perCtx.set(file, (entries = loadDb(ctx, file)));
+  return entries;
+}
+
+/** After a program changed /etc/passwd or /etc/group itself. */
+export function forgetDb(ctx: CommandContext): void {
+  dbCache.delete(ctx);
+}
+
+function loadDb(ctx: CommandContext, file: string): DbEntry[] {
   let text: string;
   try {
     text = new TextDecoder().decode(ctx.fs.readFile(file));

@@ -5,7 +5,7 @@
  */
 import type { CommandContext, CommandFn } from '../command.ts';
 import { fail } from './util.ts';
-import { readDb, type DbEntry } from './format.ts';
+import { forgetDb, readDb, type DbEntry } from './format.ts';
 
 function appendLine(ctx: CommandContext, file: string, line: string, mode = 0o644): void {
   let old = '';
@@ -16,6 +16,7 @@ function appendLine(ctx: CommandContext, file: string, line: string, mode = 0o64
   }
   const text = old && !old.endsWith('\n') ? `${old}\n${line}\n` : `${old}${line}\n`;
   ctx.fs.writeFile(file, new TextEncoder().encode(text), { mode });
+  forgetDb(ctx);
 }
 
 /** Adds USER to the member list of GROUP in /etc/group. */
@@ -32,6 +33,7 @@ function addMember(ctx: CommandContext, group: string, user: string): boolean {
     return f.join(':');
   });
   if (found) ctx.fs.writeFile('/etc/group', new TextEncoder().encode(out.join('\n')));
+  forgetDb(ctx);
   return found;
 }
 
