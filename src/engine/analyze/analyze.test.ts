@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importArchive } from '../import/import.ts';
 import type { TarLayerRecord } from '../import/layer.ts';
-import { analyzeImported } from './analyze.ts';
+import { analyzeImported, analyzeLayers } from './analyze.ts';
+import { tarRecordsOf } from './records.ts';
 import { diveEfficiency } from './efficiency.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/images/dive/', import.meta.url));
@@ -29,7 +30,8 @@ describe.skipIf(!HAS)(`dive's test image${HAS ? '' : ' (skipped: ../shared/corpu
     image: { efficiencyScore: number; inefficientBytes: number; sizeBytes: number; fileReference: { file: string; count: number; sizeBytes: number }[] };
     layer: SnapLayer[];
   };
-  const analysis = HAS ? analyzeImported((await importArchive(new Uint8Array(readFileSync(CORPUS + 'test-docker-image.tar')))).images[0]) : undefined!;
+  const imported = HAS ? (await importArchive(new Uint8Array(readFileSync(CORPUS + 'test-docker-image.tar')))).images[0] : undefined!;
+  const analysis = HAS ? analyzeImported(imported) : undefined!;
 
   it("gives dive's image figures exactly (efficiencyScore, inefficientBytes, sizeBytes, fileReference)", () => {
     expect(analysis.dive.efficiencyScore).toBe(0.9844212134184309);
@@ -56,6 +58,14 @@ describe.skipIf(!HAS)(`dive's test image${HAS ? '' : ' (skipped: ../shared/corpu
     expect(analysis.corrected.sizeBytes).toBe(analysis.dive.sizeBytes);
     expect(analysis.corrected.inefficientBytes).toBe(32025 - 2 * 6405);
     expect(analysis.corrected.fileReference.map((f) => f.sizeBytes)).toEqual([6405, 6405, 6405]);
+  });
+
+  it("gives the same figures from the engine's own records of the layers (no tar at hand: a simulated image)", () => {
+    const layers = imported.layers.map((l) => ({ ...l, records: tarRecordsOf(l.changeset), createdBy: l.history?.created_by }));
+    const again = analyzeLayers(imported.id, imported.tags, layers);
+    expect(again.dive).toEqual(analysis.dive);
+    expect(again.corrected).toEqual(analysis.corrected);
+    expect(again.layers.map((l) => l.counts)).toEqual(analysis.layers.map((l) => l.counts));
   });
 
   it('marks each record A, M, R or U against the layers below', () => {
