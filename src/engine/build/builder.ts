@@ -39,7 +39,8 @@ export const DEFAULT_BUILD_OPTIONS: BuildOptions = { tags: [], buildArgs: new Ma
 
 /** The build in progress: output, steps and stage results. */
 export class Build implements StepRecorder {
-  out: string[] = [];
+  /** stdout as the client receives it (lines end in `\n`; a RUN's raw output is kept as is). */
+  out = '';
   err = '';
   readonly steps: BuildStep[] = [];
   current: BuildStep | null = null;
@@ -56,14 +57,14 @@ export class Build implements StepRecorder {
   }
 
   print(line: string): void {
-    if (!this.options.quiet) this.out.push(line);
+    if (!this.options.quiet) this.out += line + '\n';
     this.current?.log.push(line);
   }
 
   /** Raw output of a RUN (no newline added). */
   printRaw(text: string): void {
     if (!text) return;
-    if (!this.options.quiet) this.out.push(text.endsWith('\n') ? text.slice(0, -1) : text);
+    if (!this.options.quiet) this.out += text;
     this.current?.log.push(...text.replace(/\n$/, '').split('\n'));
   }
 
@@ -142,7 +143,7 @@ function firstError(text: string): string | null {
 /** Runs a build on the daemon; never throws for a build error (the result says what failed). */
 export async function classicBuild(d: Daemon, context: BuildContext, options: BuildOptions): Promise<BuildResult> {
   const b = new Build(d, context, options);
-  if (!options.quiet) b.out.push(`Sending build context to Docker daemon ${humanSizeWithPrecision(context.tarSize, 4).padStart(8)}`);
+  if (!options.quiet) b.out += `Sending build context to Docker daemon ${humanSizeWithPrecision(context.tarSize, 4).padStart(8)}\n`;
   const result = (exitCode: number, imageId: string | null): BuildResult => ({
     ok: exitCode === 0,
     exitCode,
@@ -151,7 +152,7 @@ export async function classicBuild(d: Daemon, context: BuildContext, options: Bu
     imageId,
     tags: options.tags.map((t) => familiarString(t)),
     unusedArgs: [],
-    stdout: b.out.length ? b.out.join('\n') + '\n' : '',
+    stdout: b.out,
     stderr: b.err,
   });
   const parseError = firstError(context.dockerfile.text);
@@ -165,7 +166,7 @@ export async function classicBuild(d: Daemon, context: BuildContext, options: Bu
   if (options.target !== null) {
     const ix = stages.findIndex((s) => s.name === options.target!.toLowerCase());
     if (ix < 0) {
-      b.err = `failed to reach build target ${options.target} in Dockerfile\n`;
+      b.err = `Error response from daemon: failed to reach build target ${options.target} in Dockerfile\n`;
       return result(1, null);
     }
     stages = stages.slice(0, ix + 1);
@@ -235,7 +236,7 @@ export async function classicBuild(d: Daemon, context: BuildContext, options: Bu
     d.tag(t, final.id);
     b.print(`Successfully tagged ${familiarString(t)}`);
   }
-  if (options.quiet) b.out.push(final.id);
+  if (options.quiet) b.out += final.id + '\n';
   const r = result(0, final.id);
   return { ...r, unusedArgs: unused };
 }
