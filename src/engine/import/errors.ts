@@ -41,11 +41,12 @@ export interface ImportLimits {
 
 const MiB = 1024 * 1024;
 
+/** Sized for a browser tab: at most about 1 GiB archive + 1.5 GiB of imported content. */
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
-  maxArchiveBytes: 2048 * MiB,
+  maxArchiveBytes: 1024 * MiB,
   maxArchiveMembers: 100_000,
   maxLayerBytes: 1024 * MiB,
-  maxTotalLayerBytes: 2048 * MiB,
+  maxTotalLayerBytes: 1536 * MiB,
   maxLayerEntries: 500_000,
   maxJsonBytes: 8 * MiB,
 };

@@ -96,7 +96,8 @@ export async function importMembers(members: ArchiveMembers, opts: ImportOptions
         throw new ImportError(ref.layers[i].member, `layer ${i} has diffID ${layer.diffId}, but the image config (${ref.config.member}) says rootfs.diff_ids[${i}] = ${diffIds[i]}`);
       layers.push(made[i] ? { ...layer, history: made[i] } : layer);
     }
-    images.push({ id, tags: ref.tags, source: ref.source, config, configBytes, layers });
+    // a copy: a view would keep the whole archive buffer alive
+    images.push({ id, tags: ref.tags, source: ref.source, config, configBytes: configBytes.slice(), layers });
   }
   opts.onProgress?.({ ...progress, phase: 'done' });
   return { format, bytes: archiveBytes, images };
