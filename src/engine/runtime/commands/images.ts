@@ -10,6 +10,8 @@ import type { CommandResult } from '../ports.ts';
 import { familiarMatch, familiarName, familiarString, parseNormalizedNamed, ReferenceError, withDefaultTag, type Reference } from '../reference.ts';
 import type { ImageRecord } from '../state.ts';
 import { Output } from './result.ts';
+import { FormatError, renderFormatted } from './format.ts';
+import { goTimeString } from './ps.ts';
 
 interface Summary {
   img: ImageRecord;
@@ -33,6 +35,10 @@ export function listImages(d: Daemon, opts: { all: boolean; patterns: string[]; 
   return out.sort((a, b) => b.img.created - a.img.created);
 }
 
+const IMAGE_HEADERS: Record<string, string> = {
+  ID: 'IMAGE ID', Repository: 'REPOSITORY', Tag: 'TAG', Digest: 'DIGEST', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', Size: 'SIZE',
+};
+
 export async function imagesCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
   const out = new Output();
   const f = p.flags;
@@ -47,6 +53,7 @@ export async function imagesCommand(d: Daemon, p: Parsed): Promise<CommandResult
   const trunc = !f['no-trunc'];
   const showDigests = Boolean(f.digests);
   const rows: string[][] = [];
+  const formatted: Record<string, string>[] = [];
   for (const { img, tags, digests } of listImages(d, { all: Boolean(f.all), patterns, dangling })) {
     const id = trunc ? truncateID(img.id) : img.id;
     const created = `${humanDuration(d.now - img.created)} ago`;
@@ -55,7 +62,10 @@ export async function imagesCommand(d: Daemon, p: Parsed): Promise<CommandResult
     const entry = (name: string) => repos.get(name) ?? repos.set(name, { tags: [], digests: [] }).get(name)!;
     for (const t of tags) entry(familiarName(t.name)).tags.push(t.tag!);
     for (const g of digests) entry(familiarName(g.name)).digests.push(g.digest!);
-    const row = (repo: string, tag: string, digest: string) => rows.push(showDigests ? [repo, tag, digest, id, created, size] : [repo, tag, id, created, size]);
+    const row = (repo: string, tag: string, digest: string) => {
+      rows.push(showDigests ? [repo, tag, digest, id, created, size] : [repo, tag, id, created, size]);
+      formatted.push({ ID: id, Repository: repo, Tag: tag, Digest: digest, CreatedSince: created, CreatedAt: goTimeString(img.created), Size: size });
+    };
     if (repos.size === 0) row('<none>', '<none>', '<none>');
     for (const [repo, r] of repos) {
       if (r.tags.length === 0) {
@@ -67,6 +77,14 @@ export async function imagesCommand(d: Daemon, p: Parsed): Promise<CommandResult
         if (!showDigests || r.digests.length === 0) row(repo, tag, '<none>');
         else for (const g of r.digests) row(repo, tag, g);
       }
+    }
+  }
+  if (f.format && !f.quiet) {
+    try {
+      return out.stdout(renderFormatted(f.format as string, formatted, IMAGE_HEADERS, 'imageContext')).result();
+    } catch (e) {
+      if (e instanceof FormatError) return out.errLine(e.message).fail(1).result();
+      throw e;
     }
   }
   if (f.quiet) {

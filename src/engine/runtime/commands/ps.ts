@@ -10,6 +10,7 @@ import type { CommandResult } from '../ports.ts';
 import { familiarName, familiarString, parseNormalizedNamed } from '../reference.ts';
 import type { ContainerRecord } from '../state.ts';
 import { Output } from './result.ts';
+import { FormatError, renderFormatted } from './format.ts';
 
 /** The IMAGE column: a short ID stays short; a reference loses its digest. */
 export function imageColumn(c: ContainerRecord, trunc: boolean): string {
@@ -36,6 +37,16 @@ function portsColumn(c: ContainerRecord): string {
   return parts.join(', ');
 }
 
+const PS_HEADERS: Record<string, string> = {
+  ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Ports: 'PORTS',
+  State: 'STATE', Status: 'STATUS', Names: 'NAMES', Labels: 'LABELS', Mounts: 'MOUNTS', Networks: 'NETWORKS',
+};
+
+/** Go's time.Time.String() in UTC, as `{{.CreatedAt}}` prints it. */
+export function goTimeString(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('T', ' ').replace('.000Z', ' +0000 UTC');
+}
+
 export async function psCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
   const out = new Output();
   const f = p.flags;
@@ -48,19 +59,34 @@ export async function psCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
     for (const c of list) out.line(trunc ? truncateID(c.id) : c.id);
     return out.result();
   }
-  const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
-  for (const c of list) {
+  const fields = list.map((c) => {
     // The daemon quotes arguments that contain a space (and only those).
     const command = [c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
-    rows.push([
-      trunc ? truncateID(c.id) : c.id,
-      imageColumn(c, trunc),
-      goQuote(trunc ? ellipsis(command, 20) : command),
-      `${humanDuration(d.now - c.created)} ago`,
-      containerStatus(c.state, d.now),
-      portsColumn(c),
-      c.name,
-    ]);
+    return {
+      ID: trunc ? truncateID(c.id) : c.id,
+      Image: imageColumn(c, trunc),
+      Command: goQuote(trunc ? ellipsis(command, 20) : command),
+      CreatedAt: goTimeString(c.created),
+      RunningFor: `${humanDuration(d.now - c.created)} ago`,
+      Ports: portsColumn(c),
+      State: c.state.status,
+      Status: containerStatus(c.state, d.now),
+      Names: c.name,
+      Labels: Object.entries(c.config.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
+      Mounts: c.binds.map((b) => b.split(':')[0]).join(','),
+      Networks: 'bridge',
+    };
+  });
+  const format = f.format as string | undefined;
+  if (format) {
+    try {
+      return out.stdout(renderFormatted(format, fields, PS_HEADERS, 'ContainerContext')).result();
+    } catch (e) {
+      if (e instanceof FormatError) return out.errLine(e.message).fail(1).result();
+      throw e;
+    }
   }
+  const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
+  for (const r of fields) rows.push([r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names]);
   return out.stdout(dockerTable(rows)).result();
 }
