@@ -8,15 +8,25 @@ import { expect, test, type Page } from '@playwright/test';
  */
 
 const steps = [
-  { line: 1, layer: 'base', cache: 'hit', sizeBytes: null },
+  { line: 1, layer: 'base', cache: 'none', sizeBytes: null },
   { line: 2, layer: 'empty', cache: 'hit', sizeBytes: null },
   { line: 3, layer: 'layer', cache: 'hit', sizeBytes: 107_000_000 },
   { line: 4, layer: 'empty', cache: 'miss', sizeBytes: null },
   { line: 5, layer: 'layer', cache: 'miss', sizeBytes: 2_150 },
-].map((s, i) => ({ ...s, step: i + 1, endLine: s.line, imageId: `sha256:fixture${i + 1}` }));
+].map((s, i) => ({
+  ...s,
+  step: i + 1,
+  instruction: `fixture step ${i + 1}`,
+  endLine: s.line,
+  cacheReason: null,
+  imageId: `sha256:fixture${i + 1}`,
+  containerId: null,
+  log: [],
+}));
+const build = { ok: true, imageId: 'sha256:fixture5', error: '', steps };
 
 async function loadFixtureBuild(page: Page) {
-  const analysis = JSON.stringify({ version: 1e9, diagnostics: [], build: { steps } });
+  const analysis = JSON.stringify({ version: 1e9, diagnostics: [], build });
   await page.evaluate(`import('/src/store/stores.ts').then((m) => m.session.getState().receive(${analysis}))`);
 }
 
@@ -67,7 +77,7 @@ test('the step gutter shows step, cache and layer size on each instruction line'
   await expect(page.locator('[data-testid="dockerfile-editor"] .cm-content')).toBeVisible();
   await loadFixtureBuild(page);
   const mark = (n: number) => page.locator(`[data-gutter-step="${n}"]`);
-  await expect(mark(1)).toHaveText('1 ✓ base image');
+  await expect(mark(1)).toHaveText('1 base image');
   await expect(mark(2)).toHaveText('2 ✓ empty layer');
   await expect(mark(3)).toHaveText('3 ✓ 107MB');
   await expect(mark(5)).toHaveText('5 • 2.15kB');
@@ -90,7 +100,7 @@ test('a newer analysis without a build (text that does not build) keeps the last
   await page.goto('./');
   await expect(page.locator('[data-testid="dockerfile-editor"] .cm-content')).toBeVisible();
   // Here the fixture has an old version number, so the worker's analysis of the edit (no build) wins.
-  const analysis = JSON.stringify({ version: 0, diagnostics: [], build: { steps } });
+  const analysis = JSON.stringify({ version: 0, diagnostics: [], build });
   await page.evaluate(`import('/src/store/stores.ts').then((m) => m.session.getState().receive(${analysis}))`);
   await page.locator('[data-testid="dockerfile-editor"] .cm-content').click();
   await page.keyboard.press('Control+End');

@@ -34,6 +34,8 @@ describe('toLintDiagnostics', () => {
   });
 });
 
+const step = { instruction: 'test', cacheReason: null, containerId: null, log: [] };
+
 describe('stepMarks', () => {
   it('is empty without a build', () => {
     expect(stepMarks(undefined, 0).size).toBe(0);
@@ -42,13 +44,14 @@ describe('stepMarks', () => {
   it('marks the first line of each step and flags the current one', () => {
     const marks = stepMarks(
       [
-        { step: 1, line: 1, endLine: 1, layer: 'base', cache: 'hit', sizeBytes: null, imageId: 'sha256:1' },
-        { step: 2, line: 3, endLine: 4, layer: 'layer', cache: 'miss', sizeBytes: 2048, imageId: 'sha256:2' },
+        { ...step, step: 1, line: 1, endLine: 1, layer: 'base', cache: 'none', sizeBytes: null, imageId: 'sha256:1' },
+        { ...step, step: 2, line: 3, endLine: 4, layer: 'layer', cache: 'miss', sizeBytes: 2048, imageId: 'sha256:2' },
       ],
       1,
     );
     expect([...marks.keys()]).toEqual([1, 3]);
     expect(marks.get(3)).toEqual({ step: 2, layer: 'layer', cache: 'miss', sizeBytes: 2048, current: true });
+    expect(marks.get(1)).toMatchObject({ layer: 'base', cache: 'none' });
     expect(marks.get(1)?.current).toBe(false);
   });
 });

@@ -31,9 +31,16 @@ class StepMarker extends GutterMarker {
     el.className = `cm-step-mark cm-step-${mark.cache}${mark.current ? ' cm-step-current' : ''}`;
     el.dataset.gutterStep = String(mark.step);
     el.dataset.gutterCache = mark.cache;
-    const size = mark.layer === 'base' ? words.base : mark.sizeBytes === null ? words.empty : humanSize(mark.sizeBytes);
-    el.textContent = `${mark.step} ${mark.cache === 'hit' ? '✓' : '•'} ${size}`;
-    el.title = `${words.step(mark.step)} · ${mark.cache === 'hit' ? words.hit : words.miss} · ${size}`;
+    // What the step left: the base image, a layer's size, an empty layer, or (ARG before FROM) nothing.
+    const size =
+      mark.layer === 'base' ? words.base
+      : mark.layer === 'meta' ? ''
+      : mark.sizeBytes !== null ? humanSize(mark.sizeBytes)
+      : words.empty;
+    const glyph = mark.cache === 'hit' ? '✓' : mark.cache === 'miss' ? '•' : '';
+    el.textContent = [String(mark.step), glyph, size].filter(Boolean).join(' ');
+    const cache = mark.cache === 'hit' ? words.hit : mark.cache === 'miss' ? words.miss : '';
+    el.title = [words.step(mark.step), cache, size].filter(Boolean).join(' · ');
     return el;
   }
 }

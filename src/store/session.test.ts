@@ -6,14 +6,21 @@ import { createSessionStore, stepCount } from './session.ts';
 /** A build of `n` steps, as a builder would send it (test data, never shown in the app). */
 function buildOf(n: number, id = 'a'): BuildView {
   return {
+    ok: true,
+    imageId: `sha256:${id}${n - 1}`,
+    error: '',
     steps: Array.from({ length: n }, (_, i) => ({
       step: i + 1,
+      instruction: i === 0 ? 'FROM busybox' : `RUN touch /${i}`,
       line: i + 1,
       endLine: i + 1,
       layer: i === 0 ? 'base' : 'layer',
-      cache: 'miss',
+      cache: i === 0 ? 'none' : 'miss',
+      cacheReason: null,
       sizeBytes: i === 0 ? null : 10 * i,
       imageId: `sha256:${id}${i}`,
+      containerId: null,
+      log: [],
     })),
   };
 }

@@ -24,22 +24,38 @@ export interface DiagnosticView {
   message: LocalizedText;
 }
 
-/** One step of a build as the panels draw it (filled in once the builder exists). */
+/** One step of a build as the panels draw it (from the classic builder's BuildResult). */
 export interface BuildStepView {
   /** 1-based step number, as `Step N/M` in the classic log. */
   step: number;
+  /** The instruction as `Step N/M :` prints it. */
+  instruction: string;
   /** First and last line (1-based) of the instruction in the Dockerfile. */
   line: number;
   endLine: number;
-  layer: 'layer' | 'empty' | 'base';
-  cache: 'hit' | 'miss';
-  /** Size of the layer's changeset in bytes; null for an empty layer or a base image. */
+  /** base: FROM; layer: a layer of its own; empty: only an empty_layer history entry; meta: ARG before FROM (no image). */
+  layer: 'layer' | 'empty' | 'base' | 'meta';
+  /** none: a step the cache does not apply to (FROM, meta ARG). */
+  cache: 'hit' | 'miss' | 'none';
+  /** Why it hit or missed, in every interface language. */
+  cacheReason: LocalizedText | null;
+  /** Size of the layer the step added in bytes; null when it added none. */
   sizeBytes: number | null;
-  imageId: string;
+  /** The image after the step (`sha256:…`); null for a meta ARG or a failed step. */
+  imageId: string | null;
+  /** The intermediate container, when the step made one. */
+  containerId: string | null;
+  /** The classic builder's log lines for the step. */
+  log: readonly string[];
 }
 
 export interface BuildView {
+  ok: boolean;
   steps: readonly BuildStepView[];
+  /** The final image, null when the build failed. */
+  imageId: string | null;
+  /** What the build printed on stderr (the daemon's error), empty when it succeeded. */
+  error: string;
 }
 
 /** The result of analysing one version of the Dockerfile text. */
