@@ -12,6 +12,7 @@ import { historyCommand, imagesCommand, tagCommand } from './commands/images.ts'
 import { psCommand } from './commands/ps.ts';
 import { pullCommand } from './commands/pull.ts';
 import { pushCommand } from './commands/push.ts';
+import { searchCommand } from './commands/search.ts';
 import { rmiCommand } from './commands/rmi.ts';
 import { runCommand } from './commands/run.ts';
 import { inspectCommand } from './inspect.ts';
@@ -62,6 +63,7 @@ const COMMANDS: DockerCommand[] = [
   { name: 'tag', usage: 'docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]', summary: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE', flags: [], interspersed: true, arity: { min: 2, max: 2 }, handler: tagCommand },
   { name: 'rmi', usage: 'docker rmi [OPTIONS] IMAGE [IMAGE...]', summary: 'Remove one or more images', flags: [b('force', 'f'), b('no-prune')], interspersed: true, arity: { min: 1, max: MANY }, handler: rmiCommand },
   { name: 'push', usage: 'docker push [OPTIONS] NAME[:TAG]', summary: 'Push an image or a repository to a registry', flags: [b('all-tags', 'a'), b('quiet', 'q')], interspersed: true, arity: { min: 1, max: 1 }, handler: pushCommand },
+  { name: 'search', usage: 'docker search [OPTIONS] TERM', summary: 'Search the Docker Hub for images', flags: [l('filter', 'f'), n('limit'), b('no-trunc'), s('format')], interspersed: true, arity: { min: 1, max: 1 }, handler: searchCommand },
   { name: 'pull', usage: 'docker pull [OPTIONS] NAME[:TAG|@DIGEST]', summary: 'Pull an image or a repository from a registry', flags: [b('all-tags', 'a'), b('quiet', 'q'), s('platform')], interspersed: true, arity: { min: 1, max: 1 }, handler: pullCommand },
 ];
 

@@ -76,6 +76,16 @@ export interface HubImage {
 export interface HubCatalog {
   /** The image a familiar reference (`centos:centos5`, `me/app:1`) names, if the Hub has it. */
   image(ref: string): Promise<HubImage | undefined>;
+  /** Repositories for `docker search` (name as `centos` or `user/name`). */
+  repositories?(): readonly HubRepository[];
+}
+
+export interface HubRepository {
+  name: string;
+  description: string;
+  stars: number;
+  official: boolean;
+  automated: boolean;
 }
 
 /** The client's files (build contexts): path relative to the client's cwd → content. */

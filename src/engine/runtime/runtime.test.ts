@@ -266,3 +266,24 @@ describe('Docker Hub from a catalog', () => {
     );
   });
 });
+
+describe('docker search', () => {
+  it('lists Hub repositories like Docker: official plain names, [OK] marks, descriptions cut at 45', async () => {
+    const repositories = () => [
+      { name: 'centos', description: 'The official build of CentOS.', stars: 7000, official: true, automated: false },
+      { name: 'someone/centos-tools', description: 'A long description of tools that runs well past forty-five columns', stars: 3, official: false, automated: true },
+      { name: 'ubuntu', description: 'Ubuntu is a Debian-based Linux operating system', stars: 9000, official: true, automated: false },
+    ];
+    d = new Daemon({ layers: ENGINE_LAYERS, runner: FAKE, hub: { image: async () => undefined, repositories } });
+    const r = await docker('docker search centos');
+    expect(r.stdout.split('\n')).toEqual([
+      'NAME                   DESCRIPTION                                     STARS     OFFICIAL   AUTOMATED',
+      'centos                 The official build of CentOS.                   7000      [OK]       ',
+      'someone/centos-tools   A long description of tools that runs well p…   3                    [OK]',
+      '',
+    ]);
+    expect((await docker('docker search --filter is-official=true --limit 1 u')).stdout.split('\n')[1]).toMatch(/^ubuntu /);
+    const offline = await dockerCli(new Daemon({ layers: ENGINE_LAYERS, runner: FAKE }), ['search', 'x']);
+    expect(offline.exitCode).toBe(1);
+  });
+});
