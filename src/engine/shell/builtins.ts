@@ -399,6 +399,7 @@ const getopts: Builtin = (sh, argv) => {
     sh.assign(name, '?');
   } else {
     sh.assign(name, c);
+    sh.state.vars.delete('OPTARG');
     if (spec[k + 1] === ':') {
       const value = arg.length > sub + 1 ? arg.slice(sub + 1) : params[ind++];
       sh.state.set('OPTARG', value ?? '');
@@ -463,7 +464,8 @@ function viaRegistry(sh: Interpreter, argv: string[]): number {
   const flavour = sh.m.shell === 'ash' ? 'busybox' : 'gnu';
   const env = sh.state.environment();
   if (sh.m.shell === 'dash') env.__LAYERLAB_SHELL = 'dash';
-  return run(sh.context(argv, argv[0], flavour, env));
+  // Inside ash a builtin's messages carry the shell's name (`sh: invalid number 'x'`).
+  return run(sh.context(argv, flavour === 'busybox' ? 'sh' : argv[0], flavour, env));
 }
 
 /** A fresh shell state for a new `sh` process with this environment. */

@@ -23,6 +23,10 @@ const KNOWN_DIFFERENCES: Record<string, Record<number, string>> = {
     15: '/proc is an empty mount point in the simulator; `ls /p*` lists the host\'s /proc in Docker',
     16: 'find lists directories in on-disk (hash) order in Docker, sorted in the simulator',
   },
+  'sh-more': {
+    1: 'runtime: /dev, /proc and /sys are tmpfs/proc/sysfs mounts (size 0 or 340, many links); the simulator shows plain directories',
+    2: 'tar lists entries in on-disk order and the recording cuts into its clock-dependent seconds',
+  },
   'sh-system': {
     9: 'wget adds "(layerlab: no network in the simulator)" to busybox\'s message on purpose',
     11: 'runtime: /etc/resolv.conf size (see sh-files 2)',

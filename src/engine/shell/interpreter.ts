@@ -375,6 +375,13 @@ export class Interpreter implements ExpandHost {
       return (this.state.lastStatus = status);
     }
 
+    if (argv.length === 1 && argv[0] === 'exec') {
+      // `exec > file` without a command: the redirections stay for the rest of the shell.
+      const fds = this.applyRedirs(cmd.redirs);
+      if (!fds) return (this.state.lastStatus = 1);
+      this.fds = fds;
+      return (this.state.lastStatus = 0);
+    }
     const saved = this.fds;
     const fds = this.applyRedirs(cmd.redirs);
     if (!fds) return (this.state.lastStatus = 1);

@@ -72,11 +72,11 @@ export const touch: CommandFn = (ctx) => {
   return status;
 };
 
-export function parseMode(spec: string, current: number, isDir: boolean, umask: number): number | null {
+export function parseMode(spec: string, current: number, isDir: boolean, umask: number, flavour: 'busybox' | 'gnu' = 'gnu'): number | null {
   if (/^[0-7]{1,4}$/.test(spec)) {
     const v = parseInt(spec, 8);
-    // chmod 755 on a directory keeps its setgid bit (GNU and busybox).
-    return spec.length <= 3 && isDir ? v | (current & 0o2000) : v;
+    // GNU chmod 755 on a directory keeps its setgid bit; busybox clears it.
+    return spec.length <= 3 && isDir && flavour === 'gnu' ? v | (current & 0o2000) : v;
   }
   let mode = current & 0o7777;
   for (const clause of spec.split(',')) {
@@ -94,7 +94,8 @@ export function parseMode(spec: string, current: number, isDir: boolean, umask: 
         else if (p === 'x') bits |= 0o111;
         else if (p === 'X') bits |= isDir || mode & 0o111 ? 0o111 : 0;
         else if (p === 's') bits |= 0o6000;
-        else if (p === 't') bits |= 0o1000;
+        // busybox sets the sticky bit only for `+t` / `a+t`, GNU also for `o+t`.
+        else if (p === 't') bits |= flavour === 'gnu' || who.includes('a') || !m[1] ? 0o1000 : 0;
         else {
           const src = p === 'u' ? (mode >> 6) & 7 : p === 'g' ? (mode >> 3) & 7 : mode & 7;
           bits |= src * 0o111;
@@ -104,6 +105,7 @@ export function parseMode(spec: string, current: number, isDir: boolean, umask: 
       if (who.includes('u') || who.includes('a')) mask |= 0o4700;
       if (who.includes('g') || who.includes('a')) mask |= 0o2070;
       if (who.includes('o') || who.includes('a')) mask |= 0o1007;
+      if (flavour === 'busybox' && !who.includes('a') && m[1]) mask &= ~0o1000;
       let apply = bits & mask;
       if (masked && op !== '=') apply &= ~umask | 0o7000;
       if (op === '+') mode |= apply;
@@ -137,7 +139,7 @@ export const mkdir: CommandFn = (ctx) => {
   }
   let mode = 0o777 & ~ctx.umask;
   if (o.values.has('m')) {
-    const m = parseMode(o.values.get('m')!, 0o777, true, 0);
+    const m = parseMode(o.values.get('m')!, 0o777, true, 0, ctx.flavour);
     if (m === null) {
       fail(ctx, ctx.flavour === 'busybox' ? `invalid mode '${o.values.get('m')}'` : `invalid mode ${q(o.values.get('m')!)}`);
       return 1;

@@ -139,10 +139,15 @@ export const printf: CommandFn = (ctx) => {
     if (/^['"]/.test(s)) return s.codePointAt(1) ?? 0;
     const v = int ? parseIntC(s) : Number(s);
     if (v === null || Number.isNaN(v)) {
-      fail(ctx, ctx.flavour === 'busybox' ? `invalid number '${s}'` : `'${s}': expected a numeric value`);
       status = 1;
-      const lead = /^[-+]?[0-9]+/.exec(s);
-      return lead ? Number(lead[0]) : 0;
+      // busybox prints 0; GNU prints the number's valid start and says so.
+      const lead = /^\s*[-+]?[0-9]+(?:\.[0-9]*)?/.exec(s);
+      if (ctx.flavour === 'busybox' || !lead) {
+        fail(ctx, ctx.flavour === 'busybox' ? `invalid number '${s}'` : `'${s}': expected a numeric value`);
+        return 0;
+      }
+      fail(ctx, `'${s}': value not completely converted`);
+      return int ? parseInt(lead[0], 10) : Number(lead[0]);
     }
     return v;
   };
@@ -234,7 +239,7 @@ export const printf: CommandFn = (ctx) => {
       }
       if (width !== undefined && body.length < width) {
         if (flags.includes('-')) body = body.padEnd(width);
-        else if (flags.includes('0') && /[diuxXofFeEgG]/.test(conv) && prec === undefined) {
+        else if (flags.includes('0') && (/[fFeEgG]/.test(conv) || (/[diuxXo]/.test(conv) && prec === undefined))) {
           const sign = /^[-+ ]/.test(body) ? body[0] : '';
           body = sign + body.slice(sign.length).padStart(width - sign.length, '0');
         } else body = body.padStart(width);

@@ -27,7 +27,7 @@ export const chmod: CommandFn = (ctx) => {
     fail(ctx, spec === undefined ? 'missing operand' : `missing operand after '${spec}'`);
     return 1;
   }
-  if (parseMode(spec, 0, false, ctx.umask) === null) {
+  if (parseMode(spec, 0, false, ctx.umask, ctx.flavour) === null) {
     fail(ctx, ctx.flavour === 'busybox' ? `invalid mode '${spec}'` : `invalid mode: '${spec}'\nTry 'chmod --help' for more information.`);
     return 1;
   }
@@ -37,7 +37,7 @@ export const chmod: CommandFn = (ctx) => {
       if (isLink && shown !== op) return true;
       try {
         const st = ctx.fs.stat(path);
-        ctx.fs.chmod(path, parseMode(spec, st.mode, st.type === 'dir', ctx.umask)!);
+        ctx.fs.chmod(path, parseMode(spec, st.mode, st.type === 'dir', ctx.umask, ctx.flavour)!);
         return true;
       } catch (e) {
         if (!(e instanceof FsError)) throw e;

@@ -189,7 +189,7 @@ export const kill: CommandFn = (ctx) => {
   for (const p of pids) {
     // Only the container's first process (pid 1, the shell) exists in the simulation.
     if (p === '1') continue;
-    ctx.stderr.write(ctx.flavour === 'busybox' ? `sh: can't kill pid ${p}: No such process\n` : `kill: (${p}) - No such process\n`);
+    ctx.stderr.write(ctx.flavour === 'busybox' ? `${ctx.name}: can't kill pid ${p}: No such process\n` : `kill: (${p}) - No such process\n`);
     status = 1;
   }
   return status;

@@ -146,8 +146,8 @@ function evaluate(ctx: CommandContext, args: string[]): boolean {
 
 export const test: CommandFn = (ctx) => {
   let args = ctx.argv.slice(1);
-  const prefix = ctx.flavour === 'busybox' ? 'sh' : ctx.name;
-  if (ctx.name === '[') {
+  const prefix = ctx.name;
+  if (ctx.argv[0] === '[' || ctx.argv[0].endsWith('/[')) {
     if (args[args.length - 1] !== ']') {
       ctx.stderr.write(ctx.flavour === 'busybox' ? 'sh: missing ]\n' : "[: missing ']'\n");
       return 2;

@@ -100,7 +100,15 @@ export function applyEffects(fs: FsOps, pkg: PackageData): void {
   const fx = pkg.effects;
   if (!fx) return;
   const asPackage: PackageData = { ...pkg, text: fx.text, base64: fx.base64, seed: `${pkg.seed}effect:` };
-  for (const e of fx.entries) unpackEntry(fs, asPackage, e);
+  for (const e of fx.entries) {
+    if (e[1] !== 'd' || !isDir(fs, e[0])) unpackEntry(fs, asPackage, e);
+    else {
+      // a directory the scripts re-owned (dpkg-statoverride, chown in postinst)
+      const st = fs.stat(e[0]);
+      if ((st.mode & 0o7777) !== e[2]) fs.chmod(e[0], e[2]);
+      if (st.uid !== e[3] || st.gid !== e[4]) fs.chown(e[0], e[3], e[4]);
+    }
+  }
   for (const [path, lines] of Object.entries(fx.append ?? {})) {
     const old = lexists(fs, path) ? fs.readFile(path) : new Uint8Array(0);
     const mode = lexists(fs, path) ? fs.stat(path).mode & 0o7777 : 0o644;
