@@ -122,11 +122,12 @@ export function* readTar(bytes: Uint8Array, limits: TarLimits = DEFAULT_TAR_LIMI
 }
 
 /** A layer tar → Changeset (whiteouts and opaque markers converted). */
-export function readLayerTar(bytes: Uint8Array, limits?: TarLimits): Changeset {
+export function readLayerTar(bytes: Uint8Array, limits?: TarLimits, onRecord?: (r: TarRecord) => void): Changeset {
   const items: ChangeItem[] = [];
   const opaque = new Set<string>();
   const entries = new Map<string, Entry>();
   for (const r of readTar(bytes, limits)) {
+    onRecord?.(r); // a caller's checks (the importer refuses hostile records) in the same pass
     if (r.path === '/') continue; // the root entry is never part of a layer
     const slash = r.path.lastIndexOf('/');
     const dir = r.path.slice(0, slash) || '/';

@@ -8,7 +8,7 @@
  * It also keeps the layer's records as the tar lists them (whiteouts and opaque markers
  * included, sizes as the headers say): dive's analysis is defined on those.
  */
-import { readLayerTar, readTar, TarError, type TarRecord } from '../archive/tar-reader.ts';
+import { readLayerTar, TarError, type TarRecord } from '../archive/tar-reader.ts';
 import type { EntryType } from '../fs/ops.ts';
 import type { Changeset } from '../layer/changeset.ts';
 import { normalizePath } from '../fs/path.ts';
@@ -42,39 +42,39 @@ export function readImportedLayer(tar: Uint8Array, member: string, limits: Layer
   const records: TarLayerRecord[] = [];
   const seen = new Map<string, TarRecord>();
   const fail = (r: TarRecord, reason: string) => new ImportError(member, `layer entry ${JSON.stringify(r.rawName)} (tar byte ${r.offset}): ${reason}`);
-  try {
-    for (const r of readTar(tar, limits)) {
-      if (r.path === '/') continue; // the layer root ("", "./"), never part of a layer
-      if (r.rawName.startsWith('/')) throw fail(r, 'absolute path; layer paths are relative to the image root');
-      if (climbsOut([], r.rawName)) throw fail(r, 'path climbs out of the image root (..)');
-      const type = TYPE[r.typeflag];
-      if (!type) throw fail(r, `unsupported tar entry type ${JSON.stringify(r.typeflag)}`);
-      const dir = r.path.split('/').slice(1, -1);
-      if (type === 'symlink' && !r.linkname.startsWith('/') && climbsOut(dir, r.linkname))
-        throw fail(r, `symlink to ${JSON.stringify(r.linkname)} climbs out of the image root`);
-      if (type === 'hardlink') {
-        if (climbsOut([], r.linkname)) throw fail(r, `hardlink to ${JSON.stringify(r.linkname)} climbs out of the image root`);
-        const target = seen.get(normalizePath(r.linkname));
-        if (!target || target.typeflag === '5') throw fail(r, `hardlink to ${JSON.stringify(r.linkname)}, which is not a file earlier in this layer`);
-      }
-      const prev = seen.get(r.path);
-      if (prev) throw fail(r, `duplicate entry: ${r.path} is already at tar byte ${prev.offset}`);
-      seen.set(r.path, r);
-      const base = r.path.slice(r.path.lastIndexOf('/') + 1);
-      const meta = { mode: r.mode, uid: r.uid, gid: r.gid };
-      if (base === '.wh..wh..opq') records.push({ path: parent(r.path), kind: 'opaque', type: 'file', size: r.size, ...meta });
-      else if (base.startsWith('.wh.')) records.push({ path: parent(r.path).replace(/\/$/, '') + '/' + base.slice(4), kind: 'whiteout', type: 'file', size: r.size, ...meta });
-      else
-        records.push({
-          path: r.path,
-          kind: 'entry',
-          type,
-          size: type === 'file' ? r.size : 0,
-          ...meta,
-          ...(type === 'symlink' || type === 'hardlink' ? { linkTarget: r.linkname } : {}),
-        });
+  const check = (r: TarRecord) => {
+    if (r.path === '/') return; // the layer root ("", "./"), never part of a layer
+    if (r.rawName.startsWith('/')) throw fail(r, 'absolute path; layer paths are relative to the image root');
+    if (climbsOut([], r.rawName)) throw fail(r, 'path climbs out of the image root (..)');
+    const type = TYPE[r.typeflag];
+    if (!type) throw fail(r, `unsupported tar entry type ${JSON.stringify(r.typeflag)}`);
+    const dir = r.path.split('/').slice(1, -1);
+    if (type === 'symlink' && !r.linkname.startsWith('/') && climbsOut(dir, r.linkname))
+      throw fail(r, `symlink to ${JSON.stringify(r.linkname)} climbs out of the image root`);
+    if (type === 'hardlink') {
+      if (climbsOut([], r.linkname)) throw fail(r, `hardlink to ${JSON.stringify(r.linkname)} climbs out of the image root`);
+      const target = seen.get(normalizePath(r.linkname));
+      if (!target || target.typeflag === '5') throw fail(r, `hardlink to ${JSON.stringify(r.linkname)}, which is not a file earlier in this layer`);
     }
-    return { changeset: readLayerTar(tar, limits), records };
+    const prev = seen.get(r.path);
+    if (prev) throw fail(r, `duplicate entry: ${r.path} is already at tar byte ${prev.offset}`);
+    seen.set(r.path, r);
+    const base = r.path.slice(r.path.lastIndexOf('/') + 1);
+    const meta = { mode: r.mode, uid: r.uid, gid: r.gid };
+    if (base === '.wh..wh..opq') records.push({ path: parent(r.path), kind: 'opaque', type: 'file', size: r.size, ...meta });
+    else if (base.startsWith('.wh.')) records.push({ path: parent(r.path).replace(/\/$/, '') + '/' + base.slice(4), kind: 'whiteout', type: 'file', size: r.size, ...meta });
+    else
+      records.push({
+        path: r.path,
+        kind: 'entry',
+        type,
+        size: type === 'file' ? r.size : 0,
+        ...meta,
+        ...(type === 'symlink' || type === 'hardlink' ? { linkTarget: r.linkname } : {}),
+      });
+  };
+  try {
+    return { changeset: readLayerTar(tar, limits, check), records };
   } catch (e) {
     if (e instanceof TarError) {
       const name = printable(e.entry);
