@@ -45,7 +45,9 @@ function classEnd(p: string, start: number): number {
   return -1;
 }
 
-const reEscape = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+const reEscape = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+/** Inside a bracket expression only these are special (the `u` flag refuses other escapes). */
+const classEscape = (c: string): string => c.replace(/[\\\]\[^-]/g, '\\$&');
 
 /** The regular-expression source for a pattern (no anchors). */
 export function patternSource(p: string, opts: { pathname?: boolean } = {}): string {
@@ -74,11 +76,11 @@ export function patternSource(p: string, opts: { pathname?: boolean } = {}): str
           cls += CLASSES[name] ?? '';
           j = e + 1;
         } else if (body[j] === '\\' && j + 1 < body.length) {
-          cls += reEscape(body[++j]);
+          cls += classEscape(body[++j]);
         } else if (body[j] === '-' && j > 0 && j < body.length - 1) {
           cls += '-';
         } else {
-          cls += reEscape(body[j]);
+          cls += classEscape(body[j]);
         }
       }
       out += `[${neg ? '^' : ''}${cls}]`;

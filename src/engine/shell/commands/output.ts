@@ -157,13 +157,17 @@ export const printf: CommandFn = (ctx) => {
       const c = format[i];
       if (c === '\\') {
         const m = /^\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)/s.exec(format.slice(i));
-        const r = unescape(m![0], { octalNeedsZero: false });
+        if (!m) {
+          out += '\\';
+          continue;
+        }
+        const r = unescape(m[0], { octalNeedsZero: false });
         if (r.stop) {
           writeLatin(ctx, out);
           return status;
         }
         out += r.text;
-        i += m![0].length - 1;
+        i += m[0].length - 1;
         continue;
       }
       if (c !== '%') {
