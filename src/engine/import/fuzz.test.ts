@@ -3,6 +3,8 @@
  * reason): never a raw TypeError, RangeError or a decoder's own exception. fast-check
  * flips bytes in, truncates and splices small valid archives of each kind.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +19,10 @@ const layer = rawTar([
   { name: 'etc/.wh.gone', data: '' },
 ]);
 
+const ZSTD = fileURLToPath(new URL('../../../../shared/corpus/images/dive/test-oci-zstd-image.tar', import.meta.url));
+
 const archives = async () => ({
+  ...(existsSync(ZSTD) ? { zstd: new Uint8Array(readFileSync(ZSTD)) } : {}),
   save: await dockerSave([layer]),
   gzip: await dockerSave([gzipSync(layer)], { uncompressed: [layer] }),
   oci: await ociLayout([{ blob: gzipSync(layer), tar: layer, mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip' }]),
