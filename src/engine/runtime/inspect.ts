@@ -84,10 +84,19 @@ export function containerInspect(d: Daemon, c: ContainerRecord): Obj {
       PortBindings: c.portBindings,
       AutoRemove: c.autoRemove,
     },
-    Mounts: c.binds.map((b) => {
-      const [source, destination] = b.split(':');
-      return { Type: 'bind', Source: source, Destination: destination, Mode: '', RW: true, Propagation: 'rprivate' };
-    }),
+    Mounts: [
+      ...c.binds.map((b) => {
+        const [source, destination] = b.split(':');
+        return { Type: 'bind', Source: source, Destination: destination, Mode: '', RW: true, Propagation: 'rprivate' };
+      }),
+      ...Object.keys(c.config.Volumes ?? {})
+        .filter((v) => !c.binds.some((b) => b.split(':')[1] === v))
+        .sort()
+        .map((v) => {
+          const name = c.volumeNames?.[v] ?? '';
+          return { Type: 'volume', Name: name, Source: `/var/lib/docker/volumes/${name}/_data`, Destination: v, Driver: 'local', Mode: '', RW: true, Propagation: '' };
+        }),
+    ],
     Config: containerConfigJson(c.config),
   };
 }

@@ -287,3 +287,15 @@ describe('docker search', () => {
     expect(offline.exitCode).toBe(1);
   });
 });
+
+describe('volumes', () => {
+  it('names each anonymous volume in Mounts and keeps its contents out of diff and commit', async () => {
+    await docker('docker run --name v1 -v /data busybox touch /data/f /g');
+    expect((await docker('docker diff v1')).stdout).toBe('A /data\nA /g\n');
+    const mounts = JSON.parse((await dockerCli(d, ['inspect', '--format', '{{json .Mounts}}', 'v1'])).stdout);
+    expect(mounts).toEqual([expect.objectContaining({ Type: 'volume', Destination: '/data', Name: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+    await docker('docker commit v1 me/v');
+    const layers = (await dockerCli(d, ['image', 'inspect', '--format', '{{json .Config.Volumes}}', 'me/v'])).stdout;
+    expect(layers).toBe('{"/data":{}}\n');
+  });
+});

@@ -61,6 +61,8 @@ export interface ContainerRecord {
   autoRemove: boolean;
   binds: string[];
   portBindings: Record<string, { HostIp: string; HostPort: string }[]>;
+  /** Names of the container's anonymous volumes by mount point (random, as Docker's). */
+  volumeNames?: Record<string, string>;
   state: ContainerState;
   /**
    * The container's read-write layer. It is a live object (ContainerLayer has no way to

@@ -14,6 +14,8 @@ import type { CommandResult } from '../ports.ts';
 import { parseNormalizedNamed, ReferenceError, withDefaultTag } from '../reference.ts';
 import { mergeConfig } from './run.ts';
 import { Output } from './result.ts';
+import { mountPoints, withoutVolumeContents } from '../volumes.ts';
+import type { Changeset } from '../../layer/changeset.ts';
 
 export interface CommitOptions {
   /** The new image's run config. */
@@ -24,6 +26,8 @@ export interface CommitOptions {
   comment?: string;
   /** Record the step as an empty layer even if files changed (metadata-only build steps). */
   emptyLayer?: boolean;
+  /** The layer to commit; default: the container's whole read-write layer. */
+  changes?: Changeset;
 }
 
 /**
@@ -34,7 +38,7 @@ export interface CommitOptions {
 export async function commitContainer(d: Daemon, c: ContainerRecord, o: CommitOptions): Promise<ImageRecord> {
   const img = d.state.images.get(c.imageId);
   if (!img) throw new DaemonError(`No such image: ${c.imageId}`);
-  const changes = c.rw.changeset();
+  const changes = o.changes ?? c.rw.changeset();
   const layer = o.emptyLayer || changes.isEmpty ? undefined : await d.addLayer(changes);
   const created = rfc3339Nano(d.now);
   const author = o.author ?? '';
@@ -89,6 +93,7 @@ export async function commitCommand(d: Daemon, p: Parsed): Promise<CommandResult
     author: (p.flags.author as string | undefined) ?? '',
     comment: (p.flags.message as string | undefined) ?? '',
     createdBy: [c.path, ...c.args].join(' '),
+    changes: withoutVolumeContents(c.rw.changeset(), mountPoints(c)),
   });
   if (ref) d.tag(ref, stored.id);
   d.advance(1);

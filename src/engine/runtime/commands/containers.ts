@@ -6,6 +6,7 @@ import { runProcess, StartError } from '../process.ts';
 import type { ContainerRecord } from '../state.ts';
 import { startContainer, startFailureText } from './lifecycle.ts';
 import { Output } from './result.ts';
+import { diffWithoutVolumes, mountPoints } from '../volumes.ts';
 
 export async function startCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
   const out = new Output();
@@ -95,7 +96,7 @@ export async function diffCommand(d: Daemon, p: Parsed): Promise<CommandResult> 
   const out = new Output();
   const c = d.findContainer(p.args[0]);
   if (!c) return out.errLine(`Error response from daemon: No such container: ${p.args[0]}`).fail(1).result();
-  for (const line of c.rw.dockerDiff()) out.line(line);
+  for (const line of diffWithoutVolumes(c.rw.dockerDiff(), mountPoints(c))) out.line(line);
   return out.result();
 }
 

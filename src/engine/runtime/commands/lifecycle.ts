@@ -20,6 +20,7 @@ export interface CreateOptions {
   autoRemove?: boolean;
   binds?: string[];
   portBindings?: ContainerRecord['portBindings'];
+  volumeNames?: Record<string, string>;
 }
 
 /**
@@ -40,6 +41,7 @@ export function createContainer(d: Daemon, img: ImageRecord, o: CreateOptions): 
     autoRemove: o.autoRemove ?? false,
     binds: o.binds ?? [],
     portBindings: o.portBindings ?? {},
+    ...(o.volumeNames ? { volumeNames: o.volumeNames } : {}),
     state: { status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, endsAt: 0 },
     rw: d.openLayer(img, o.config.Hostname),
     logs: [],

@@ -12,6 +12,7 @@ import type { ContainerRecord } from '../state.ts';
 import type { Parsed } from '../flags.ts';
 import { pullImage } from './pull.ts';
 import { Output } from './result.ts';
+import { createMountPoints, mountPoints } from '../volumes.ts';
 import { createContainer, startContainer, startFailureText } from './lifecycle.ts';
 
 const SEE = "See 'docker run --help'.";
@@ -147,7 +148,9 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
     autoRemove: Boolean(f.rm),
     binds,
     portBindings,
+    volumeNames: Object.fromEntries(Object.keys(config.Volumes ?? {}).map((v) => [v, d.randomHex(64)])),
   });
+  createMountPoints(container.rw, mountPoints(container));
   const started = await startContainer(d, container, { stdin: f.interactive ? (opts.stdin ?? '') : '', attached: !f.detach });
   if (started.error) {
     if (container.autoRemove) d.removeContainer(container.id);
