@@ -3,6 +3,8 @@ import { CommandRegistry, type CommandFn } from '../command.ts';
 import { gunzip, gzip, tar, zcat } from './archive.ts';
 import { cp } from './copy.ts';
 import { dd, fallocate, truncate } from './dd.ts';
+import { du } from './du.ts';
+import { expr } from './expr.ts';
 import { basename, dirname, ln, mkdir, mktemp, mv, readlink, realpath, rm, rmdir, touch } from './files.ts';
 import { cut, grep, sort, tr, uniq } from './filters.ts';
 import { find } from './find.ts';
@@ -29,7 +31,7 @@ export const PROGRAMS: Record<string, CommandFn> = {
   test, '[': test,
   pwd, id, whoami, groups, env, sleep, uname, hostname, date, which, kill,
   useradd, groupadd, adduser, addgroup,
-  find, xargs,
+  find, xargs, expr, du,
   tar, gzip, gunzip, zcat,
   curl, wget,
   sh, ash: sh, bash: sh, dash: sh,

@@ -126,7 +126,7 @@ function indicator(st: Stat, f: Set<string>): string {
   return '';
 }
 
-function human(n: number, gnu: boolean): string {
+export function human(n: number, gnu: boolean): string {
   if (n < 1024) return String(n);
   const units = ['K', 'M', 'G', 'T', 'P'];
   let v = n;
