@@ -137,6 +137,15 @@ describe('broken archives', () => {
     expect(e.message).toBe(`${LAYER0}: link to "../../../etc/passwd" points outside the archive`);
   });
 
+  it('says so when a layer uses a compression it cannot read (xz, bzip2)', async () => {
+    const xz = new Uint8Array([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 1, 2, 3]);
+    const e = await rejection(await dockerSave([xz], { uncompressed: [rawTar([file('f')])] }));
+    expect(e.message).toBe(`${LAYER0}: layer blob is xz-compressed; only uncompressed, gzip and zstd layers can be imported`);
+    // a plain tar whose first name happens to start like bzip2's magic is still a tar
+    const ok = await importArchive(await dockerSave([rawTar([file('BZhello')])]));
+    expect(ok.images[0].layers[0].records.map((r) => r.path)).toEqual(['/BZhello']);
+  });
+
   it('refuses what is not an image archive', async () => {
     const e = await rejection(rawTar([file('hello.txt')]));
     expect(e.message).toMatch(/^\(archive\): neither manifest\.json .* nor index\.json .*: not an image archive$/);

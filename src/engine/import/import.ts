@@ -103,6 +103,14 @@ export async function importMembers(members: ArchiveMembers, opts: ImportOptions
   return { format, bytes: archiveBytes, images };
 }
 
+/** Compressions `docker load` also reads but this importer does not (bzip2, xz). */
+function otherCompression(b: Uint8Array): string | undefined {
+  const ustar = b.length >= 262 && String.fromCharCode(...b.subarray(257, 262)) === 'ustar'; // a tar whose first name starts with "BZh"
+  if (!ustar && b.length >= 3 && b[0] === 0x42 && b[1] === 0x5a && b[2] === 0x68) return 'bzip2';
+  if (b.length >= 6 && b[0] === 0xfd && b[1] === 0x37 && b[2] === 0x7a && b[3] === 0x58 && b[4] === 0x5a && b[5] === 0x00) return 'xz';
+  return undefined;
+}
+
 /** The non-empty history entries, one per layer in order. */
 function history(entries: readonly HistoryEntry[]): HistoryEntry[] {
   return entries.filter((h) => !h.empty_layer);
@@ -111,6 +119,8 @@ function history(entries: readonly HistoryEntry[]): HistoryEntry[] {
 async function decodeLayer(members: ArchiveMembers, ref: LayerRef, limits: ImportLimits, signal?: AbortSignal): Promise<ImportedLayer> {
   const blob = memberBytes(members, ref.member, 'layer blob');
   if (ref.size !== undefined && blob.length !== ref.size) throw new ImportError(ref.member, `layer blob: ${blob.length} bytes, but its descriptor says ${ref.size}`);
+  const unsupported = otherCompression(blob);
+  if (unsupported) throw new ImportError(ref.member, `layer blob is ${unsupported}-compressed; only uncompressed, gzip and zstd layers can be imported`);
   const compression = ref.compression === 'auto' ? sniffCompression(blob) : ref.compression;
   if (ref.compression !== 'auto' && sniffCompression(blob) !== compression)
     throw new ImportError(ref.member, `media type ${ref.mediaType} says ${compression}, but the blob starts like ${sniffCompression(blob) === 'none' ? 'an uncompressed tar' : sniffCompression(blob)}`);
