@@ -5,7 +5,7 @@
  * an image, metadata ones included; stages run in order, `--target` stops early, earlier
  * stages stay as untagged images. See dispatch.ts for what each instruction does.
  */
-import { parseDockerfile, renderDiagnostic, type Stage } from '../dockerfile/index.ts';
+import { classicError, emptyContinuationWarnings, parseDockerfile, renderDiagnostic, requiresBuildKit, type Stage } from '../dockerfile/index.ts';
 import type { ArgInstruction, Instruction } from '../dockerfile/instructions.ts';
 import { truncateID } from '../format/ids.ts';
 import { humanSizeWithPrecision } from '../format/size.ts';
@@ -133,13 +133,6 @@ export class Build implements StepRecorder {
   }
 }
 
-function firstError(text: string): string | null {
-  const parsed = parseDockerfile(text);
-  if (parsed.ok) return null;
-  const d = parsed.diagnostics.find((x) => x.severity === 'error')!;
-  return `Dockerfile parse error line ${d.range.start.line}: ${renderDiagnostic(d, 'en')}`;
-}
-
 /** Runs a build on the daemon; never throws for a build error (the result says what failed). */
 export async function classicBuild(d: Daemon, context: BuildContext, options: BuildOptions): Promise<BuildResult> {
   const b = new Build(d, context, options);
@@ -155,12 +148,24 @@ export async function classicBuild(d: Daemon, context: BuildContext, options: Bu
     stdout: b.out,
     stderr: b.err,
   });
-  const parseError = firstError(context.dockerfile.text);
-  if (parseError) {
-    b.err = `Error response from daemon: ${parseError}\n`;
+  const parsed = parseDockerfile(context.dockerfile.text);
+  // The daemon's warnings travel on the build stream's stderr: the CLI shows them in red on stdout.
+  const warnings = emptyContinuationWarnings(parsed);
+  if (warnings && !options.quiet) b.out += `\x1b[91m${warnings}\x1b[0m`;
+  // Docker's own wording for a Dockerfile it refuses: before Step 1, or when that line's step runs.
+  const refused = classicError(parsed, context.dockerfile.name);
+  if (refused?.phase === 'parse') {
+    b.err += `Error response from daemon: ${refused.text}\n`;
     return result(1, null);
   }
-  const parsed = parseDockerfile(context.dockerfile.text);
+  if (!refused && !parsed.ok) {
+    const d = parsed.diagnostics.find((x) => x.severity === 'error')!;
+    b.err += `Error response from daemon: Dockerfile line ${d.range.start.line}: ${renderDiagnostic(d, 'en')}\n`;
+    return result(1, null);
+  }
+  const refuseAt = (line: number) => {
+    if (refused && line >= refused.line) throw new BuildError(refused.text);
+  };
   const escape = parsed.ast.escape;
   let stages: Stage[] = parsed.stages;
   if (options.target !== null) {
@@ -183,6 +188,8 @@ export async function classicBuild(d: Daemon, context: BuildContext, options: Bu
     }
     for (const stage of stages) {
       const stageArgs = args.forStage();
+      // A stage name already used is refused before its FROM line is printed.
+      refuseAt(stage.from.range.start.line);
       const fromStep = b.begin(number++, total, stage.index, stage.name, stage.from, 'base');
       const meta = args.metaValues();
       const name = expandOrFail(stage.from.image, (n) => meta.get(n), escape);
@@ -209,6 +216,9 @@ export async function classicBuild(d: Daemon, context: BuildContext, options: Bu
       b.finish(fromStep, st.image);
       for (const inst of stage.instructions) {
         const step = b.begin(number++, total, stage.index, stage.name, inst, kindOf(inst));
+        refuseAt(inst.range.start.line);
+        const buildkitOnly = requiresBuildKit(inst);
+        if (buildkitOnly) throw new BuildError(buildkitOnly);
         await dispatch(b, st, inst, step.number, escape);
         st.updateRunConfig();
         b.print(` ---> ${st.image ? truncateID(st.image.id) : ''}`);
