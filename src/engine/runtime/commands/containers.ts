@@ -10,6 +10,15 @@ import { diffWithoutVolumes, mountPoints } from '../volumes.ts';
 
 export async function startCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
   const out = new Output();
+  if (p.flags.attach || p.flags.interactive) {
+    if (p.args.length > 1) return out.errLine('Error: you cannot start and attach multiple containers at once').fail(1).result();
+    const c = d.findContainer(p.args[0]);
+    if (!c) return out.errLine(`Error: No such container: ${p.args[0]}`).fail(1).result();
+    if (c.state.status === 'running') return out.result();
+    const started = await startContainer(d, c, { stdin: '', attached: true });
+    if (started.error) return out.errLine(`Error response from daemon: ${startFailureText(started.error.message)}`).errLine(`Error: failed to start containers: ${p.args[0]}`).fail(1).result();
+    return out.stdout(started.stdout).stderr(started.stderr).fail(started.exitCode).result();
+  }
   const failed: string[] = [];
   for (const arg of p.args) {
     const c = d.findContainer(arg);
@@ -85,9 +94,18 @@ export async function logsCommand(d: Daemon, p: Parsed): Promise<CommandResult> 
   const out = new Output();
   const c = d.findContainer(p.args[0]);
   if (!c) return out.errLine(`Error: No such container: ${p.args[0]}`).fail(1).result();
+  const lines: { stream: 'stdout' | 'stderr'; text: string }[] = [];
   for (const entry of c.logs) {
-    if (entry.stream === 'stdout') out.stdout(entry.text);
-    else out.stderr(entry.text);
+    const parts = entry.text.split('\n');
+    if (parts[parts.length - 1] === '') parts.pop();
+    for (const text of parts) lines.push({ stream: entry.stream, text: text + '\n' });
+  }
+  const tail = p.flags.tail as string | undefined;
+  const count = tail === undefined || tail === 'all' ? lines.length : Number(tail);
+  if (!Number.isInteger(count) || count < 0) return out.errLine(`Error response from daemon: invalid value for "tail": ${tail}`).fail(1).result();
+  for (const line of lines.slice(lines.length - Math.min(count, lines.length))) {
+    if (line.stream === 'stdout') out.stdout(line.text);
+    else out.stderr(line.text);
   }
   return out.result();
 }
