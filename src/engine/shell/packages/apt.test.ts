@@ -86,6 +86,20 @@ describe('apt-get on debian:bookworm', () => {
     expect(fs.exists('/var/cache/apt/archives/nginx_1.22.1-9+deb12u9_amd64.deb') || fs.readdir('/var/cache/apt/archives').some((n) => n.startsWith('nginx_'))).toBe(true);
   });
 
+  it("applies what redis-server's maintainer scripts did in the recorded install: its user, its owned directories", () => {
+    const fs = container();
+    const before = new TextDecoder().decode(fs.readFile('/etc/passwd'));
+    run(fs, ['apt-get', 'update'], ['apt-get', 'install', '-y', 'redis-server']);
+    const passwd = new TextDecoder().decode(fs.readFile('/etc/passwd'));
+    expect(passwd).toBe(`${before}redis:x:100:101::/var/lib/redis:/usr/sbin/nologin\n`);
+    expect(new TextDecoder().decode(fs.readFile('/etc/passwd-'))).toBe(before);
+    expect(fs.stat('/var/lib/redis')).toMatchObject({ type: 'dir', uid: 100, gid: 101, mode: 0o750 });
+    expect(new TextDecoder().decode(fs.readFile('/etc/redis/redis.conf'))).toContain('\nbind 127.0.0.1');
+    expect(fs.exists('/etc/ssl/certs/ca-certificates.crt')).toBe(false); // no ca-certificates in redis-server's plan
+    run(fs, ['apt-get', 'install', '-y', 'curl']);
+    expect(fs.lstat('/etc/ssl/certs/ca-certificates.crt').size).toBeGreaterThan(200_000);
+  });
+
   it('gives a smaller layer when the lists are removed in the same RUN, by the size of the lists', () => {
     const keep = container();
     run(keep, ['apt-get', 'update'], ['apt-get', 'install', '-y', 'nginx']);
