@@ -34,7 +34,7 @@ function layer(i: number): Changeset {
 const header = (name: string, size: number, typeflag = '0'): TarHeader => ({ name, mode: typeflag === '5' ? 0o755 : 0o644, uid: 0, gid: 0, size, mtime: 0, typeflag, linkname: '', uname: '', gname: '', devmajor: 0, devminor: 0 });
 
 /** Writes the archive member by member (layer tars are streamed twice: once to size and hash, once to write). */
-async function buildArchive(file: string): Promise<void> {
+export async function buildArchive(file: string): Promise<void> {
   const fd = openSync(file, 'w');
   const write = (b: Uint8Array) => void writeSync(fd, b);
   const pad = (n: number) => (n % BLOCK ? write(new Uint8Array(BLOCK - (n % BLOCK))) : undefined);
