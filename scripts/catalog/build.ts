@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'fflate';
-import { CATALOG_FORMAT, type BootfsData, type CatalogData, type EntryTuple, type HistoryData, type ImageData, type LayerData, type PackageData, type PackageSetData, type TypeCode } from '../../src/engine/images/format.ts';
+import { CATALOG_FORMAT, type BootfsData, type CatalogData, type EntryTuple, type HistoryData, type ImageData, type LayerData, type PackageData, type PackageEffects, type PackageSetData, type TypeCode } from '../../src/engine/images/format.ts';
 import { capturedPackages, parseControl, parseStatus, readPackage } from './debs.ts';
 import { recipes, type ImageRecipe, type Inputs, type LayerRecipe } from './images.ts';
 import { draft, finish, layerSize } from './model.ts';
@@ -110,10 +110,65 @@ function plans(): PackageSetData['plans'] {
   return out;
 }
 
+/** Lines appended to these by adduser/useradd are kept as appends (they stack across packages). */
+const ACCOUNT_FILES = new Set(['/etc/passwd', '/etc/group', '/etc/shadow', '/etc/gshadow']);
+/** What apt and dpkg write themselves (the simulator does that), and the run's scratch files. */
+const TOOL_PATHS = /^\/(var\/lib\/dpkg|var\/cache\/apt|var\/lib\/apt|var\/log\/apt|run|tmp)(\/|$)|^\/var\/log\/dpkg\.log$|^\/etc\/(passwd|group|shadow|gshadow)-$/;
+
+/** Effects of maintainer scripts from capture-effects.sh, attached to the package installed. */
+function effects(inputs: Inputs, plans: PackageSetData['plans']): Map<string, PackageEffects> {
+  const dir = join(RAW, 'effects');
+  const out = new Map<string, PackageEffects>();
+  if (!existsSync(dir)) return out;
+  const read = (p: string) => {
+    const lines = [...readFileSync(join(dir, p, 'changed.txt'), 'utf8').split('\n'), ...readFileSync(join(dir, p, 'newdirs.txt'), 'utf8').split('\n')].filter(Boolean);
+    return lines.map((line): EntryTuple => {
+      const [head, target] = line.split('\t') as [string, string | undefined];
+      const [y, mode, owner, size, ...rest] = head.split(' ');
+      const [uid, gid] = owner!.split(':').map(Number) as [number, number];
+      const path = `/${rest.join(' ')}`;
+      const type = y === 'd' ? 'd' : y === 'l' ? 'l' : 'f';
+      const e: EntryTuple = [path, type, parseInt(mode!, 8), uid, gid, type === 'f' ? Number(size) : 0];
+      if (type === 'l') e.push(target ?? '');
+      return e;
+    });
+  };
+  const caCerts = existsSync(join(dir, 'ca-certificates')) ? new Set(read('ca-certificates').map((e) => e[0])) : new Set<string>();
+  for (const p of readdirSync(dir).filter((n) => existsSync(join(dir, n, 'changed.txt'))).sort()) {
+    const plan = plans[p]?.recommends ?? [p];
+    const owned = new Map<string, EntryTuple>();
+    for (const n of plan) for (const e of inputs.packages.get(n)?.entries ?? []) owned.set(e[0], e);
+    const entries: EntryTuple[] = [];
+    const files = new Map<string, Uint8Array>();
+    const append: Record<string, string> = {};
+    for (const e of read(p)) {
+      if (TOOL_PATHS.test(e[0])) continue;
+      if (p !== 'ca-certificates' && plan.includes('ca-certificates') && caCerts.has(e[0]) && e[0] !== '/etc/ld.so.cache') continue;
+      const pkg = owned.get(e[0]);
+      if (e[1] === 'd' && pkg && pkg[2] === e[2] && pkg[3] === e[3] && pkg[4] === e[4]) continue;
+      const root = join(dir, p, 'root', e[0]);
+      if (ACCOUNT_FILES.has(e[0])) {
+        const after = readFileSync(root, 'utf8');
+        const before = readFileSync(join(dir, p, 'before', e[0]), 'utf8');
+        if (!after.startsWith(before)) throw new Error(`build: effects of ${p}: ${e[0]} was rewritten, not appended to`);
+        if (after.length > before.length) append[e[0]] = after.slice(before.length);
+        continue;
+      }
+      entries.push(e);
+      if (e[1] === 'f' && e[0].startsWith('/etc/') && existsSync(root) && e[5] <= 64 * 1024) files.set(e[0], readFileSync(root));
+    }
+    out.set(p, { entries: entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)), ...contentData(files), ...(Object.keys(append).length ? { append } : {}) });
+  }
+  return out;
+}
+
 function debianSet(inputs: Inputs): PackageSetData {
   const status = parseStatus(inputs.debian.files.has('/var/lib/dpkg/status') ? new TextDecoder().decode(inputs.debian.files.get('/var/lib/dpkg/status')) : '');
   const installed: Record<string, string> = {};
   for (const [name, f] of [...status].sort(([a], [b]) => (a < b ? -1 : 1))) installed[name] = f.get('Version')!;
+  const allPlans = plans();
+  const fx = effects(inputs, allPlans);
+  for (const [name, e] of fx) inputs.packages.get(name)!.effects = e;
   return {
     format: CATALOG_FORMAT,
     id: 'debian-bookworm',
@@ -126,7 +181,7 @@ function debianSet(inputs: Inputs): PackageSetData {
     indexFiles: listing(join(RAW, 'apt-lists.txt'), '/var/lib/apt/lists'),
     indexDownloads: [...readFileSync(join(RAW, 'apt-update.log'), 'utf8').matchAll(/^Get:\d+ (.*) \[(.*)\]$/gm)].map((m) => ({ source: m[1]!, size: m[2]! })),
     indexCaches: listing(join(RAW, 'apt-cache.txt'), '/var/cache/apt'),
-    plans: plans(),
+    plans: allPlans,
   };
 }
 

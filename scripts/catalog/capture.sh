@@ -62,4 +62,6 @@ for deb in "$RAW"/work/tmp/boot/*.deb; do
   dpkg-deb -f "$deb" > "$RAW/boot/$pkg.control"
   dpkg-deb -c "$deb" > "$RAW/boot/$pkg.contents"
 done
+# 6. What maintainer scripts leave for a few packages (users, certificates, links).
+RAW="$RAW" "$(dirname "$0")/capture-effects.sh"
 echo "capture.sh: done, $(wc -l < "$RAW/closure.txt") packages in $RAW"

@@ -122,6 +122,16 @@ function rpmPackage(inputs: Inputs, m: RpmMapping, dist: string): PackageData {
     for (const [p, b] of d.files) src.files.set(p, b);
   }
   m.modelled?.(src);
+  // the maintainer-script effects captured for its Debian packages, on the same paths
+  const append: Record<string, string> = {};
+  for (const n of m.from) {
+    const fx = inputs.packages.get(n)?.effects;
+    if (!fx) continue;
+    // a directory the scripts re-owned replaces the package's entry (e.g. /var/lib/redis for the redis user)
+    for (const e of fx.entries) if (!src.entries.has(e[0]) || e[1] === 'd') src.entries.set(e[0], [...e] as EntryTuple);
+    for (const [path, text] of Object.entries(fx.text ?? {})) src.files.set(path, new TextEncoder().encode(text));
+    for (const [path, lines] of Object.entries(fx.append ?? {})) append[path] = (append[path] ?? '') + lines;
+  }
   const d = rewrite(src, [...(m.renames ?? []), ...DROP_DOCS.filter(() => m.name !== 'epel-release'), ...RPM_RULES.filter(([f]) => f !== '/usr/share/doc')]);
   m.post?.(d);
   const entries = finish(d);
@@ -148,6 +158,7 @@ function rpmPackage(inputs: Inputs, m: RpmMapping, dist: string): PackageData {
     conffiles: entries.filter((e) => e[0].startsWith('/etc/') && e[1] === 'f').map((e) => e[0]),
     seed: `rpm:${m.name}-${version}.${dist}:`,
     entries,
+    ...(Object.keys(append).length ? { effects: { entries: [], append } } : {}),
     ...(Object.keys(text).length ? { text } : {}),
   };
 }

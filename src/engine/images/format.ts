@@ -150,6 +150,20 @@ export interface PackageData extends ContentData {
   /** Seed prefix of this package's virtual contents. */
   seed: string;
   entries: EntryTuple[];
+  /** What its maintainer scripts leave, where captured (scripts/catalog/capture-effects.sh). */
+  effects?: PackageEffects;
+}
+
+/**
+ * The files a package's maintainer scripts create or rewrite on install (users, generated
+ * certificates, enabled-site links, debconf's database…), captured from a real install:
+ * entries as after the install (with the bytes of small files), and lines appended to the
+ * account files (/etc/passwd, group, shadow, gshadow; the tools keep the previous file as
+ * FILE-), which apply on top of whatever the container has.
+ */
+export interface PackageEffects extends ContentData {
+  entries: EntryTuple[];
+  append?: Record<string, string>;
 }
 
 export interface PackageSetData {
