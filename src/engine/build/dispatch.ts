@@ -107,6 +107,7 @@ async function step(b: StepRecorder, st: StageState, stepNumber: number, cacheCo
     containerId,
   });
   if (containerId && (b.options.rm || b.options.forceRm)) b.print(`Removing intermediate container ${truncateID(containerId)}`);
+  else if (containerId) keepContainer(b, st, containerConfig, containerId, layer, work.kind === 'run' ? 0 : null);
   st.image = committed.image;
   if (rec) {
     rec.layer = committed.layer;
@@ -168,26 +169,33 @@ async function runStep(b: StepRecorder, st: StageState, layer: ContainerLayer, r
   return withoutVolumes(layer.changeset(), volumes, created);
 }
 
-/** A failed RUN's container stays (`docker ps -a` shows it Exited). */
+/** A failed RUN's container stays (`docker ps -a` shows it Exited), unless --force-rm. */
 function leaveContainer(b: StepRecorder, st: StageState, config: ContainerConfig, argv: string[], id: string, layer: ContainerLayer, exitCode: number): void {
-  const d = b.d;
   if (b.options.forceRm) {
     b.print(`Removing intermediate container ${truncateID(id)}`);
     return;
   }
+  keepContainer(b, st, copyRunConfig(config, { Entrypoint: null, Cmd: argv }), id, layer, exitCode);
+}
+
+/** An intermediate container left in the daemon (a failed step, or every step with --rm=false). */
+/** `exitCode` null: the container was created but never started (metadata steps, WORKDIR). */
+function keepContainer(b: StepRecorder, st: StageState, config: ContainerConfig, id: string, layer: ContainerLayer, exitCode: number | null): void {
+  const d = b.d;
+  const argv = [...(config.Entrypoint ?? []).filter((e) => e !== ''), ...(config.Cmd ?? [])];
   const c: ContainerRecord = {
     id,
     name: d.newContainerName(),
     created: d.now,
     image: st.image?.id ?? '',
     imageId: st.image?.id ?? '',
-    config: copyRunConfig(config, { Entrypoint: null, Cmd: argv }),
-    path: argv[0],
+    config: copyRunConfig(config),
+    path: argv[0] ?? '',
     args: argv.slice(1),
     autoRemove: false,
     binds: [],
     portBindings: {},
-    state: { status: 'exited', exitCode, startedAt: d.now, finishedAt: d.now, endsAt: 0 },
+    state: exitCode === null ? { status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, endsAt: 0 } : { status: 'exited', exitCode, startedAt: d.now, finishedAt: d.now, endsAt: 0 },
     rw: layer,
     logs: [],
   };
