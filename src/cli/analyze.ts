@@ -57,6 +57,7 @@ export const analyzeCommand: CliCommand = {
         return 1;
       }
     } else if (images.length > 1) io.err(`layerlab analyze: ${file} holds ${images.length} images; showing the first (choose with --image N|TAG)\n`);
+    for (const w of images[index].warnings) io.err(`layerlab analyze: warning: ${w}\n`);
     const analysis = analyzeImported(images[index]);
     if (json) io.out(JSON.stringify({ archive: file, format: archive.format, images: images.length, ...analysis }, null, 1) + '\n');
     else io.out(report(analysis));

@@ -154,6 +154,17 @@ describe('broken archives', () => {
   });
 });
 
+describe('odd but importable', () => {
+  it('warns when history entries and layers do not pair up, and imports anyway', async () => {
+    const tars = [rawTar([file('a')]), rawTar([file('b')])];
+    expect((await importArchive(await dockerSave(tars))).images[0].warnings).toEqual([]);
+    const history = [{ created_by: 'CMD ["sh"]', empty_layer: true }, { created_by: 'ADD a /' }];
+    const img = (await importArchive(await dockerSave(tars, { history }))).images[0];
+    expect(img.layers.map((l) => l.history?.created_by)).toEqual(['ADD a /', undefined]);
+    expect(img.warnings).toEqual([expect.stringMatching(/\.json: history has 1 entries that made a layer but the image has 2 layers; the layers above the last entry have no command$/)]);
+  });
+});
+
 describe('bounded work', () => {
   it('stops reading an endless stream at the archive limit', async () => {
     let produced = 0;

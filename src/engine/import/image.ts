@@ -36,6 +36,8 @@ export interface ImportedImage {
   configBytes: Uint8Array;
   /** Bottom first; `history` is the entry that made the layer (empty_layer entries skipped). */
   layers: (ImportedLayer & { history?: HistoryEntry })[];
+  /** What imported but is not as Docker writes it (e.g. history entries and layers that do not pair up). */
+  warnings: string[];
 }
 
 export interface ImportedArchive {

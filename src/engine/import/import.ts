@@ -90,6 +90,12 @@ export async function importMembers(members: ArchiveMembers, opts: ImportOptions
       throw new ImportError(ref.config.member, `rootfs.diff_ids lists ${diffIds.length} layers but ${ref.source} lists ${ref.layers.length}`);
     const layers: ImportedImage['layers'] = [];
     const made = history(config.history);
+    const warnings: string[] = [];
+    if (config.history.length && made.length !== ref.layers.length)
+      warnings.push(
+        `${ref.config.member}: history has ${made.length} entries that made a layer but the image has ${ref.layers.length} layers` +
+          (made.length > ref.layers.length ? ' (docker history refuses it: too many non-empty layers in History section)' : '; the layers above the last entry have no command'),
+      );
     for (let i = 0; i < ref.layers.length; i++) {
       const layer = await layerOf(ref.layers[i]);
       if (layer.diffId !== diffIds[i])
@@ -97,7 +103,7 @@ export async function importMembers(members: ArchiveMembers, opts: ImportOptions
       layers.push(made[i] ? { ...layer, history: made[i] } : layer);
     }
     // a copy: a view would keep the whole archive buffer alive
-    images.push({ id, tags: ref.tags, source: ref.source, config, configBytes: configBytes.slice(), layers });
+    images.push({ id, tags: ref.tags, source: ref.source, config, configBytes: configBytes.slice(), layers, warnings });
   }
   opts.onProgress?.({ ...progress, phase: 'done' });
   return { format, bytes: archiveBytes, images };

@@ -58,6 +58,8 @@ export interface SaveOptions {
   extra?: RawRecord[];
   /** Blobs stored as given (compressed), with the uncompressed tars for the diff_ids. */
   uncompressed?: Uint8Array[];
+  /** History instead of one `step N` entry per layer. */
+  history?: { created_by: string; empty_layer?: boolean }[];
 }
 
 /** A classic `docker save` archive of these layer blobs. */
@@ -69,7 +71,7 @@ export async function dockerSave(layers: readonly Uint8Array[], o: SaveOptions =
     os: 'linux',
     created: '2024-01-01T00:00:00Z',
     config: { Cmd: ['sh'] },
-    history: layers.map((_, i) => ({ created: '2024-01-01T00:00:00Z', created_by: `/bin/sh -c step ${i}` })),
+    history: o.history ?? layers.map((_, i) => ({ created: '2024-01-01T00:00:00Z', created_by: `/bin/sh -c step ${i}` })),
     rootfs: { type: 'layers', diff_ids: diffIds },
   });
   const configName = `${await sha256Hex(config)}.json`;
