@@ -61,31 +61,30 @@ export interface ResolvedUser {
   home: string;
 }
 
-/** `user`, `uid`, `user:group`, `uid:gid` looked up in the container's files. */
+/** `user`, `uid`, `user:group`, `uid:gid` looked up in the container's /etc/passwd and /etc/group. */
 export function resolveUser(fs: FsOps, user: string): ResolvedUser {
   const [u, g] = user.split(':', 2);
   const passwd = readText(fs, '/etc/passwd').split('\n').map((l) => l.split(':'));
   const group = readText(fs, '/etc/group').split('\n').map((l) => l.split(':'));
+  const numeric = (s: string) => /^\d+$/.test(s);
   let uid = 0;
   let gid = 0;
-  let home = '/';
+  let home = passwd.find((p) => p[2] === '0')?.[5] || '/root';
   if (u) {
-    const entry = passwd.find((p) => p[0] === u) ?? (/^\d+$/.test(u) ? passwd.find((p) => p[2] === u) : undefined);
-    if (entry && entry.length >= 6) {
+    const entry = passwd.find((p) => p.length >= 6 && (p[0] === u || (numeric(u) && p[2] === u)));
+    if (entry) {
       uid = Number(entry[2]);
       gid = Number(entry[3]);
       home = entry[5] || '/';
-    } else if (/^\d+$/.test(u)) uid = Number(u);
-    else throw new StartError(`unable to find user ${u}: no matching entries in passwd file`, 126);
-  } else {
-    const root = passwd.find((p) => p[2] === '0');
-    home = root?.[5] || '/root';
+    } else if (numeric(u)) {
+      uid = Number(u);
+      home = '/';
+    } else throw new StartError(`unable to find user ${u}: no matching entries in passwd file`, 126);
   }
-  if (!u) home = passwd.find((p) => p[2] === '0')?.[5] || '/root';
   if (g !== undefined) {
-    const entry = group.find((p) => p[0] === g) ?? (/^\d+$/.test(g) ? undefined : undefined);
+    const entry = group.find((p) => p[0] === g);
     if (entry) gid = Number(entry[2]);
-    else if (/^\d+$/.test(g)) gid = Number(g);
+    else if (numeric(g)) gid = Number(g);
     else throw new StartError(`unable to find group ${g}: no matching entries in group file`, 126);
   }
   return { uid, gid, home };

@@ -282,8 +282,10 @@ function evalOperand(ctx: Ctx, dot: Value, op: Operand, piped: Value[] = []): Va
 
 const lastField = (op: Operand): string | undefined => (op.kind === 'field' ? op.chain[op.chain.length - 1] : undefined);
 
-function evalPipe(ctx: Ctx, dot: Value, pipe: Pipe): Value {
+/** The value of a pipeline, and the field it last read (for printing a null as Go's zero value). */
+function evalPipeField(ctx: Ctx, dot: Value, pipe: Pipe): { value: Value; field?: string } {
   let prev: Value | undefined;
+  let lastSeenField: string | undefined;
   let havePrev = false;
   for (const cmd of pipe) {
     const [head, ...rest] = cmd;
@@ -297,6 +299,7 @@ function evalPipe(ctx: Ctx, dot: Value, pipe: Pipe): Value {
         fields.push(undefined);
       }
       prev = fn(ctx, head.pos, args, fields);
+      lastSeenField = undefined;
     } else {
       if (rest.length > 0) execError(ctx, 0, '', `can't give argument to non-function ${head.kind === 'field' ? head.text : 'value'}`);
       prev = evalOperand(ctx, dot, head);
@@ -304,19 +307,19 @@ function evalPipe(ctx: Ctx, dot: Value, pipe: Pipe): Value {
     }
     havePrev = true;
   }
-  return prev;
+  return { value: prev, field: lastSeenField };
 }
 
-let lastSeenField: string | undefined;
+function evalPipe(ctx: Ctx, dot: Value, pipe: Pipe): Value {
+  return evalPipeField(ctx, dot, pipe).value;
+}
 
 function run(ctx: Ctx, nodes: Node[], dot: Value): void {
   for (const n of nodes) {
     if (n.kind === 'text') ctx.out.push(n.text);
     else if (n.kind === 'action') {
-      lastSeenField = undefined;
-      const v = evalPipe(ctx, dot, n.pipe);
-      const single = n.pipe.length === 1 && n.pipe[0].length === 1 ? lastField(n.pipe[0][0]) : undefined;
-      ctx.out.push(typeof v === 'string' ? v : printValue(v, single ?? lastSeenField));
+      const { value: v, field } = evalPipeField(ctx, dot, n.pipe);
+      ctx.out.push(typeof v === 'string' ? v : printValue(v, field));
     } else if (n.kind === 'if') run(ctx, truth(evalPipe(ctx, dot, n.pipe)) ? n.body : n.alt, dot);
     else if (n.kind === 'with') {
       const v = evalPipe(ctx, dot, n.pipe);
