@@ -1,0 +1,6 @@
+FROM busybox
+COPY --chown=nobody:nogroup a.txt /o
+RUN ls -ln /o
+USER nobody
+WORKDIR /home/nb
+RUN id -u; pwd
