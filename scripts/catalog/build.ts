@@ -115,6 +115,9 @@ const ACCOUNT_FILES = new Set(['/etc/passwd', '/etc/group', '/etc/shadow', '/etc
 /** What apt and dpkg write themselves (the simulator does that), and the run's scratch files. */
 const TOOL_PATHS = /^\/(var\/lib\/dpkg|var\/cache\/apt|var\/lib\/apt|var\/log\/apt|run|tmp)(\/|$)|^\/var\/log\/dpkg\.log$|^\/etc\/(passwd|group|shadow|gshadow)-$/;
 
+/** Generated from random numbers on every install (kept as virtual content, so reruns reproduce the data). */
+const RANDOM_FILES = /^\/etc\/machine-id$|snakeoil/;
+
 /** Effects of maintainer scripts from capture-effects.sh, attached to the package installed. */
 function effects(inputs: Inputs, plans: PackageSetData['plans']): Map<string, PackageEffects> {
   const dir = join(RAW, 'effects');
@@ -155,7 +158,7 @@ function effects(inputs: Inputs, plans: PackageSetData['plans']): Map<string, Pa
         continue;
       }
       entries.push(e);
-      if (e[1] === 'f' && e[0].startsWith('/etc/') && existsSync(root) && e[5] <= 64 * 1024) files.set(e[0], readFileSync(root));
+      if (e[1] === 'f' && e[0].startsWith('/etc/') && !RANDOM_FILES.test(e[0]) && existsSync(root) && e[5] <= 64 * 1024) files.set(e[0], readFileSync(root));
     }
     out.set(p, { entries: entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)), ...contentData(files), ...(Object.keys(append).length ? { append } : {}) });
   }
