@@ -92,6 +92,44 @@ export class Interpreter implements ExpandHost {
     }
   }
 
+  /**
+   * One line typed at an interactive shell (a terminal, `docker exec -it`): syntax errors
+   * and fatal expansion errors are reported and the shell goes on; `exit` ends it.
+   */
+  runInteractive(src: string): { status: number; exited: boolean } {
+    const parser = new Parser(src);
+    try {
+      for (;;) {
+        let list: List | null;
+        try {
+          list = parser.nextCompleteCommand();
+          this.line = parser.commandLine;
+        } catch (e) {
+          if (!(e instanceof ShellSyntaxError)) throw e;
+          this.err(`sh: syntax error: ${e.reason}\n`);
+          this.state.lastStatus = 2;
+          return { status: 2, exited: false };
+        }
+        if (!list) break;
+        try {
+          this.execList(list);
+        } catch (e) {
+          if (e instanceof ShellFatal) {
+            this.err(e.message + '\n');
+            this.state.lastStatus = e.status;
+            return { status: e.status, exited: false };
+          }
+          if (e instanceof ReturnSignal || e instanceof LoopSignal) continue;
+          throw e;
+        }
+      }
+      return { status: this.state.lastStatus, exited: false };
+    } catch (e) {
+      if (e instanceof ExitSignal) return { status: this.exitWith(e.status), exited: true };
+      throw e;
+    }
+  }
+
   /** Runs the EXIT trap once, then returns the status. */
   private exitWith(status: number): number {
     const trap = this.state.traps.get('EXIT');

@@ -5,6 +5,7 @@
  */
 import type { FsOps } from '../fs/ops.ts';
 import { DEFAULT_STEP_BUDGET, StepBudget, StepBudgetExceeded } from './budget.ts';
+import type { ShellState } from './state.ts';
 import { enterShell, stateFromEnvironment } from './builtins.ts';
 import type { CommandRegistry, ShellUser } from './command.ts';
 import { defaultRegistry } from './commands/index.ts';
@@ -95,31 +96,39 @@ export function detectShell(fs: FsOps): ShellKind {
   return 'ash';
 }
 
-function execute(opts: ShellRunOptions, body: (sh: Interpreter) => number): ShellResult {
-  const budget = new StepBudget(opts.stepBudget ?? DEFAULT_STEP_BUDGET);
+/** The shared pieces of one run (or one interactive session). */
+export function createMachine(opts: ShellRunOptions): Machine {
   const user = opts.user ?? ROOT;
-  const machine: Machine = {
+  return {
     fs: withAccessChecks(opts.fs, user),
     user,
     hostname: opts.hostname ?? DEFAULT_HOSTNAME,
     now: opts.now ?? Date.UTC(2024, 0, 1) / 1000,
     kernelRelease: opts.kernelRelease ?? DEFAULT_KERNEL_RELEASE,
     registry: opts.commands ?? defaultRegistry(),
-    budget,
+    budget: new StepBudget(opts.stepBudget ?? DEFAULT_STEP_BUDGET),
     shell: opts.shell ?? detectShell(opts.fs),
     fetch: opts.fetch,
     nextPid: 2,
   };
+}
+
+function execute(opts: ShellRunOptions, body: (sh: Interpreter) => number): ShellResult {
+  const machine = createMachine(opts);
+  const state = stateFromEnvironment(opts.env ?? {}, opts.cwd ?? '/', opts.umask ?? 0o022);
+  return runCaptured(machine, state, opts.stdin, body);
+}
+
+/** Runs `body` with fresh stdout/stderr buffers and the given stdin; turns budget stops into a result. */
+export function runCaptured(machine: Machine, state: ShellState, stdinData: Uint8Array | string | undefined, body: (sh: Interpreter) => number): ShellResult {
   const stdout = new BufferFd();
   const stderr = new BufferFd();
-  const stdin = typeof opts.stdin === 'string' ? utf8(opts.stdin) : (opts.stdin ?? new Uint8Array(0));
+  const stdin = typeof stdinData === 'string' ? utf8(stdinData) : (stdinData ?? new Uint8Array(0));
   const fds: FdTable = new Map<number, Fd>([
     [0, new BytesInputFd(stdin)],
     [1, stdout],
     [2, stderr],
   ]);
-  const cwd = opts.cwd ?? '/';
-  const state = stateFromEnvironment(opts.env ?? {}, cwd, opts.umask ?? 0o022);
   const sh = new Interpreter(machine, state, fds);
   let exitCode: number;
   let stopped: ShellResult['stopped'];
@@ -142,7 +151,7 @@ function execute(opts: ShellRunOptions, body: (sh: Interpreter) => number): Shel
     stdoutText: stdout.text(),
     stderrText: stderr.text(),
     exitCode,
-    steps: budget.steps,
+    steps: machine.budget.steps,
     ...(stopped ? { stopped } : {}),
   };
 }
