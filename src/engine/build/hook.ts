@@ -36,6 +36,10 @@ export async function dockerBuild(argv: readonly string[], d: Daemon, host: Host
     if (e instanceof BuildUsageError) return { output: { stdout: '', stderr: e.message, exitCode: e.exitCode }, result: null };
     throw e;
   }
+  if (parsed.path === '-' || /^(https?|git):\/\/|^git@|^github\.com\//.test(parsed.path)) {
+    const what = parsed.path === '-' ? 'a context read from standard input' : `a remote context (${parsed.path})`;
+    return { output: { stdout: '', stderr: `layerlab: docker build with ${what} is not simulated: give a directory of your files\n`, exitCode: 1 }, result: null };
+  }
   let context;
   try {
     context = await readBuildContext({ host: hostTree(host.files), cwd: '/', path: parsed.path, file: parsed.file, randomName: () => d.randomHex(20) });
