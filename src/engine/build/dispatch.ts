@@ -80,6 +80,7 @@ async function step(b: StepRecorder, st: StageState, stepNumber: number, cacheCo
     if (rec) rec.containerId = containerId;
     b.print(` ---> Running in ${truncateID(containerId)}`);
   }
+  if (work.kind === 'none' || work.kind === 'workdir') inheritHealthcheck(st, containerConfig);
   const clock = () => Math.floor(d.now / 1000);
   // A container's root has the init layer (/etc/hostname, hosts, resolv.conf) below its
   // read-write layer; COPY/ADD write into a plain new layer over the image.
@@ -113,6 +114,28 @@ async function step(b: StepRecorder, st: StageState, stepNumber: number, cacheCo
     rec.layer = committed.layer;
     rec.createdBy = committed.createdBy;
   }
+}
+
+/**
+ * Creating the step's container merges the parent image's config into the step's config,
+ * and in Docker the step's HealthConfig is the same object as the stage's: zero fields of a
+ * new HEALTHCHECK (NONE included) take the parent's values, in the image config too (the
+ * history text was printed before, with the zeros).
+ */
+function inheritHealthcheck(st: StageState, containerConfig: ContainerConfig): void {
+  const from = st.image?.config.config.Healthcheck;
+  const h = st.runConfig.Healthcheck;
+  if (!from || !h) return;
+  const filled: HealthConfig = {
+    ...h,
+    ...(h.Test && h.Test.length ? {} : from.Test ? { Test: [...from.Test] } : {}),
+    ...(h.Interval ? {} : from.Interval ? { Interval: from.Interval } : {}),
+    ...(h.Timeout ? {} : from.Timeout ? { Timeout: from.Timeout } : {}),
+    ...(h.StartPeriod ? {} : from.StartPeriod ? { StartPeriod: from.StartPeriod } : {}),
+    ...(h.Retries ? {} : from.Retries ? { Retries: from.Retries } : {}),
+  };
+  st.runConfig.Healthcheck = filled;
+  containerConfig.Healthcheck = { ...filled };
 }
 
 /** Writes under a declared VOLUME go to a throw-away volume: only missing mount points stay in the layer. */
@@ -317,7 +340,7 @@ export async function dispatch(b: StepRecorder, st: StageState, inst: Instructio
       rc.OnBuild = [...(rc.OnBuild ?? []), inst.expression];
       return meta(`ONBUILD ${inst.expression}`);
     case 'HEALTHCHECK': {
-      if (rc.Healthcheck?.Test?.length && rc.Healthcheck.Test[0] !== 'NONE') b.print(`Note that overriding previous HEALTHCHECK: ${goSlice(rc.Healthcheck.Test)}`);
+      if (rc.Healthcheck?.Test?.length && rc.Healthcheck.Test[0] !== 'NONE') b.print(`Note: overriding previous HEALTHCHECK: ${goSlice(rc.Healthcheck.Test)}`);
       const h: HealthConfig = {};
       if (inst.test.type === 'NONE') h.Test = ['NONE'];
       else h.Test = inst.test.command.form === 'shell' ? ['CMD-SHELL', inst.test.command.command] : ['CMD', ...inst.test.command.args];
