@@ -13,6 +13,7 @@ import { psCommand } from './commands/ps.ts';
 import { pullCommand } from './commands/pull.ts';
 import { pushCommand } from './commands/push.ts';
 import { searchCommand } from './commands/search.ts';
+import { killCommand, renameCommand, restartCommand } from './commands/signals.ts';
 import { rmiCommand } from './commands/rmi.ts';
 import { runCommand } from './commands/run.ts';
 import { inspectCommand } from './inspect.ts';
@@ -50,6 +51,9 @@ const COMMANDS: DockerCommand[] = [
   { name: 'exec', usage: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]', summary: 'Run a command in a running container', flags: [b('detach', 'd'), b('interactive', 'i'), b('tty', 't'), l('env', 'e'), s('user', 'u'), s('workdir', 'w'), b('privileged')], interspersed: false, arity: { min: 2, max: MANY }, handler: (d, p, stdin) => execCommand(d, p, stdin) },
   { name: 'start', usage: 'docker start [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Start one or more stopped containers', flags: [b('attach', 'a'), b('interactive', 'i')], interspersed: true, arity: { min: 1, max: MANY }, handler: startCommand },
   { name: 'stop', usage: 'docker stop [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Stop one or more running containers', flags: [n('time', 't')], interspersed: true, arity: { min: 1, max: MANY }, handler: stopCommand },
+  { name: 'kill', usage: 'docker kill [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Kill one or more running containers', flags: [s('signal', 's')], interspersed: true, arity: { min: 1, max: MANY }, handler: killCommand },
+  { name: 'restart', usage: 'docker restart [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Restart one or more containers', flags: [n('time', 't')], interspersed: true, arity: { min: 1, max: MANY }, handler: restartCommand },
+  { name: 'rename', usage: 'docker rename CONTAINER NEW_NAME', summary: 'Rename a container', flags: [], interspersed: true, arity: { min: 2, max: 2 }, handler: renameCommand },
   { name: 'rm', usage: 'docker rm [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Remove one or more containers', flags: [b('force', 'f'), b('volumes', 'v'), b('link', 'l')], interspersed: true, arity: { min: 1, max: MANY }, handler: rmCommand },
   { name: 'logs', usage: 'docker logs [OPTIONS] CONTAINER', summary: 'Fetch the logs of a container', flags: [b('follow', 'f'), b('timestamps', 't'), s('tail', 'n'), b('details')], interspersed: true, arity: { min: 1, max: 1 }, handler: logsCommand },
   { name: 'diff', usage: 'docker diff CONTAINER', summary: "Inspect changes to files or directories on a container's filesystem", flags: [], interspersed: true, arity: { min: 1, max: 1 }, handler: diffCommand },
@@ -71,7 +75,7 @@ const COMMANDS: DockerCommand[] = [
 const ALIASES: Record<string, string> = {
   'container run': 'run', 'container exec': 'exec', 'container start': 'start', 'container stop': 'stop', 'container rm': 'rm',
   'container logs': 'logs', 'container diff': 'diff', 'container commit': 'commit', 'container ls': 'ps', 'container ps': 'ps',
-  'container list': 'ps', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
+  'container list': 'ps', 'container kill': 'kill', 'container restart': 'restart', 'container rename': 'rename', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
   'image rm': 'rmi', 'image pull': 'pull', 'image push': 'push', 'image remove': 'rmi', 'container remove': 'rm',
 };
 
