@@ -57,6 +57,8 @@ export interface SimpleCommand {
   words: Word[];
   redirs: Redir[];
   pos: number;
+  /** `[[ … ]]` (bash and ash): words[0] is `[[`; operators are words; no splitting or globbing. */
+  conditional?: boolean;
 }
 
 export interface IfCommand {

@@ -3,7 +3,7 @@
  * the regular builtins ash and dash run without a PATH lookup (echo, printf, test, …).
  */
 import type { Interpreter } from './interpreter.ts';
-import { Parser, ShellSyntaxError, isName } from './parser.ts';
+import { ShellSyntaxError, isName } from './parser.ts';
 import { resolvePath } from './paths.ts';
 import { findProgram, whichPath } from './program.ts';
 import { shellQuote } from './quote.ts';
@@ -198,7 +198,7 @@ const shift: Builtin = (sh, argv) => {
 function runSource(sh: Interpreter, source: string): number {
   let list;
   try {
-    list = new Parser(source).parseProgram();
+    list = sh.parser(source).parseProgram();
   } catch (e) {
     if (e instanceof ShellSyntaxError) throw new ShellFatal(`sh: syntax error: ${e.reason}`);
     throw e;
@@ -453,6 +453,7 @@ export const BUILTINS: Record<string, Builtin> = {
   printf: (sh, argv) => viaRegistry(sh, argv),
   test: (sh, argv) => viaRegistry(sh, argv),
   '[': (sh, argv) => viaRegistry(sh, argv),
+  '[[': (sh, argv) => viaRegistry(sh, argv),
   pwd: (sh, argv) => viaRegistry(sh, argv),
   kill: (sh, argv) => viaRegistry(sh, argv),
 };

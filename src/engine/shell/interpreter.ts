@@ -18,6 +18,7 @@ import { xtraceLine } from './quote.ts';
 import { ExitSignal, LoopSignal, ReturnSignal, ShellFatal } from './signals.ts';
 import type { ShellState } from './state.ts';
 import { messageOf } from './errors.ts';
+import { runConditional } from './conditional.ts';
 
 /** Which shell /bin/sh is: busybox ash, Debian's dash, or bash (CentOS). */
 export type ShellKind = 'ash' | 'dash' | 'bash';
@@ -62,7 +63,7 @@ export class Interpreter implements ExpandHost {
    * whose lines ash numbers from 0 in messages (dash and script files from 1).
    */
   runScript(src: string, fromCommandLine = false): number {
-    const parser = new Parser(src);
+    const parser = this.parser(src);
     const lineBase = fromCommandLine && this.m.shell === 'ash' ? -1 : 0;
     try {
       for (;;) {
@@ -97,7 +98,7 @@ export class Interpreter implements ExpandHost {
    * and fatal expansion errors are reported and the shell goes on; `exit` ends it.
    */
   runInteractive(src: string): { status: number; exited: boolean } {
-    const parser = new Parser(src);
+    const parser = this.parser(src);
     try {
       for (;;) {
         let list: List | null;
@@ -137,13 +138,18 @@ export class Interpreter implements ExpandHost {
       this.state.traps.delete('EXIT');
       this.state.lastStatus = status;
       try {
-        this.execList(new Parser(trap).parseProgram());
+        this.execList(this.parser(trap).parseProgram());
       } catch (e) {
         if (e instanceof ExitSignal) return e.status;
         if (!(e instanceof ShellFatal)) throw e;
       }
     }
     return status;
+  }
+
+  /** A parser for this shell's dialect (bash parses `[[ … ]]`). */
+  parser(src: string): Parser {
+    return new Parser(src, { conditional: this.m.shell === 'bash' });
   }
 
   // ---- output helpers ------------------------------------------------------------
@@ -398,6 +404,17 @@ export class Interpreter implements ExpandHost {
 
   private execSimple(cmd: SimpleCommand): number {
     this.cmdsubStatus = null;
+    if (cmd.conditional) {
+      const saved = this.fds;
+      const fds = this.applyRedirs(cmd.redirs);
+      if (!fds) return (this.state.lastStatus = 1);
+      this.fds = fds;
+      try {
+        return (this.state.lastStatus = runConditional(this, cmd.words));
+      } finally {
+        this.fds = saved;
+      }
+    }
     const argv = expandWords(this, cmd.words);
     const assigns = cmd.assigns.map((a) => [a.name, expandString(this, a.value)] as const);
 

@@ -52,7 +52,11 @@ export class Parser {
   private i = 0;
   private pending: PendingHeredoc[] = [];
 
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    /** `conditional`: parse `[[ … ]]` as bash does (busybox ash runs `[[` as a plain test). */
+    private readonly opts: { conditional?: boolean } = {},
+  ) {}
 
   /** The whole script as one list (used for `$(…)` bodies, tests and `eval`). */
   parseProgram(): List {
@@ -382,9 +386,31 @@ export class Parser {
         }
       }
       cmd.words.push(w);
+      if (this.opts.conditional && cmd.words.length === 1 && wordLiteral(w) === '[[') {
+        this.conditionalWords(cmd);
+        cmd.conditional = true;
+      }
     }
     if (cmd.words.length === 0 && cmd.assigns.length === 0 && cmd.redirs.length === 0) this.unexpected();
     return cmd;
+  }
+
+  /** The words of `[[ … ]]` up to `]]`: && || ( ) < > ! are operands of the test, not shell operators. */
+  private conditionalWords(cmd: SimpleCommand): void {
+    for (;;) {
+      this.skipBlanks();
+      if (this.atEnd() || this.src[this.i] === '\n') this.unexpected(']]');
+      const op = ['&&', '||', '(', ')', '<', '>'].find((o) => this.src.startsWith(o, this.i));
+      if (op) {
+        cmd.words.push({ parts: [{ type: 'lit', text: op }], pos: this.i });
+        this.i += op.length;
+        continue;
+      }
+      const w = this.word();
+      if (!w) this.unexpected(']]');
+      cmd.words.push(w);
+      if (wordLiteral(w) === ']]') return;
+    }
   }
 
   private isFunctionStart(w: Word): boolean {
@@ -445,7 +471,7 @@ export class Parser {
     }
     h.redir.heredoc = h.quoted
       ? { parts: [{ type: 'quoted', text: body }], pos: start }
-      : { parts: new Parser(body).segment('heredoc'), pos: start };
+      : { parts: new Parser(body, this.opts).segment('heredoc'), pos: start };
   }
 
   // ---- words ---------------------------------------------------------------------
@@ -575,7 +601,7 @@ export class Parser {
     const start = this.i;
     if (s.startsWith('$((', this.i)) {
       const body = this.arithBody();
-      if (body !== null) return { type: 'arith', expr: { parts: new Parser(body).segment('heredoc'), pos: start } };
+      if (body !== null) return { type: 'arith', expr: { parts: new Parser(body, this.opts).segment('heredoc'), pos: start } };
     }
     if (s.startsWith('$(', this.i)) {
       this.i += 2;
@@ -665,7 +691,7 @@ export class Parser {
       }
     }
     this.i = j + 1;
-    return { type: 'cmdsub', program: new Parser(body).parseProgram() };
+    return { type: 'cmdsub', program: new Parser(body, this.opts).parseProgram() };
   }
 }
 
@@ -693,8 +719,8 @@ function assignment(w: Word): Assign | null {
 }
 
 /** Parses a whole script; throws ShellSyntaxError. */
-export function parseScript(src: string): List {
-  return new Parser(src).parseProgram();
+export function parseScript(src: string, opts: { conditional?: boolean } = {}): List {
+  return new Parser(src, opts).parseProgram();
 }
 
 export { SPECIAL_PARAMS };

@@ -28,7 +28,7 @@ export const PROGRAMS: Record<string, CommandFn> = {
   touch, mkdir, rm, rmdir, mv, ln, readlink, realpath, basename, dirname, mktemp,
   cp, chmod, chown, chgrp,
   dd, fallocate, truncate,
-  test, '[': test,
+  test, '[': test, '[[': test,
   pwd, id, whoami, groups, env, sleep, uname, hostname, date, which, kill,
   useradd, groupadd, adduser, addgroup,
   find, xargs, expr, du,

@@ -4,10 +4,10 @@ import { lstatOrNull, statOrNull } from './util.ts';
 
 class TestError extends Error {}
 
-const UNARY_FILE = new Set(['-e', '-f', '-d', '-L', '-h', '-r', '-w', '-x', '-s', '-b', '-c', '-p', '-S', '-g', '-u', '-k', '-O', '-G']);
+export const UNARY_FILE = new Set(['-e', '-f', '-d', '-L', '-h', '-r', '-w', '-x', '-s', '-b', '-c', '-p', '-S', '-g', '-u', '-k', '-O', '-G']);
 const BINARY = new Set(['=', '==', '!=', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 
-function fileTest(ctx: CommandContext, op: string, operand: string): boolean {
+export function fileTest(ctx: CommandContext, op: string, operand: string): boolean {
   const path = ctx.path(operand);
   if (operand === '') return false;
   const st = op === '-L' || op === '-h' ? lstatOrNull(ctx, path) : statOrNull(ctx, path);
@@ -147,7 +147,10 @@ function evaluate(ctx: CommandContext, args: string[]): boolean {
 export const test: CommandFn = (ctx) => {
   let args = ctx.argv.slice(1);
   const prefix = ctx.name;
-  if (ctx.argv[0] === '[' || ctx.argv[0].endsWith('/[')) {
+  if (ctx.argv[0] === '[[' || ctx.argv[0].endsWith('/[[')) {
+    // busybox ash: `[[` is test, with `]]` optional.
+    if (args[args.length - 1] === ']]') args = args.slice(0, -1);
+  } else if (ctx.argv[0] === '[' || ctx.argv[0].endsWith('/[')) {
     if (args[args.length - 1] !== ']') {
       ctx.stderr.write(ctx.flavour === 'busybox' ? 'sh: missing ]\n' : "[: missing ']'\n");
       return 2;
