@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'fflate';
 import { CATALOG_FORMAT, type BootfsData, type CatalogData, type EntryTuple, type HistoryData, type ImageData, type LayerData, type PackageData, type PackageEffects, type PackageSetData, type TypeCode } from '../../src/engine/images/format.ts';
 import { capturedPackages, parseControl, parseStatus, readPackage } from './debs.ts';
-import { recipes, type ImageRecipe, type Inputs, type LayerRecipe } from './images.ts';
+import { fakeHash, recipes, type ImageRecipe, type Inputs, type LayerRecipe } from './images.ts';
 import { draft, finish, layerSize } from './model.ts';
 import { rpmSet } from './rpmsets.ts';
 import { contentData, walk } from './walk.ts';
@@ -82,7 +82,7 @@ function readBusybox(): Inputs['busybox'] {
     if (m[7] !== undefined) e.push(m[7]);
     return e;
   });
-  return { entries, config: config.Config, history: config.History.map((h) => ({ created_by: h.created_by.replace('file:<HASH>', `file:${'0'.repeat(64)}`), empty_layer: h.empty_layer })) };
+  return { entries, config: config.Config, history: config.History.map((h) => ({ created_by: h.created_by.replace('file:<HASH>', `file:${fakeHash('conformance:busybox')}`), empty_layer: h.empty_layer })) };
 }
 
 function listing(file: string, prefix: string, mtimeDirs = false): EntryTuple[] {

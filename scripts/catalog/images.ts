@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntryTuple, ImageConfigData, PackageData } from '../../src/engine/images/format.ts';
 import { add, dir, draft, type Draft, layerSize, link, remove, rewrite, scaleTo, textFile, virtualFile } from './model.ts';
 
@@ -54,12 +55,11 @@ const copy_ = (hash: string, dst: string) => `/bin/sh -c #(nop) COPY file:${hash
 const run = (s: string) => `/bin/sh -c ${s}`;
 const cmd = (...a: string[]) => nop(` CMD [${a.map((x) => JSON.stringify(x)).join(' ')}]`);
 const port = (...p: string[]) => Object.fromEntries(p.map((x) => [x, {}])) as Record<string, Record<string, never>>;
-/** A fixed pseudo-hash for ADD/COPY history lines (the real ones hash the tar; normalized away). */
-const fakeHash = (id: string) => {
-  let h = 0n;
-  for (const c of id) h = (h * 131n + BigInt(c.charCodeAt(0))) % (1n << 255n);
-  return h.toString(16).padStart(64, '0').slice(-64);
-};
+/**
+ * The hash of ADD/COPY history lines. Docker hashes the added content; here the SHA-256 of
+ * the layer id, so it is stable and unique per layer (transcripts normalize it to <HASH>).
+ */
+export const fakeHash = (id: string) => createHash('sha256').update(id).digest('hex');
 
 /** Files of packages merged into one draft (later packages never replace earlier entries). */
 export function packageFiles(inputs: Inputs, names: string[]): Draft {

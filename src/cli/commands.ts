@@ -7,4 +7,5 @@ import type { CliCommand } from './command.ts';
 import { parseCommand } from './parse.ts';
 import { analyzeCommand } from './analyze.ts';
 import { sessionCommand } from './session.ts';
-export const COMMANDS: readonly CliCommand[] = [parseCommand, sessionCommand, analyzeCommand];
+import { catalogCommand } from './catalog.ts';
+export const COMMANDS: readonly CliCommand[] = [parseCommand, sessionCommand, analyzeCommand, catalogCommand];
