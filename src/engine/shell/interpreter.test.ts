@@ -40,6 +40,12 @@ describe('interpreter', () => {
     expect(sh('yes | head -n 2; echo "${?}"').stdoutText).toBe('y\ny\n0\n');
   });
 
+  it('stops an endless writer into a file at the output limit', () => {
+    const r = sh('yes > /y; echo never');
+    expect([r.exitCode, r.stopped, r.stdoutText]).toEqual([124, 'output-limit', '']);
+    expect(r.stderrText).toBe('sh: layerlab: stopped: the output is larger than the simulator keeps\n');
+  });
+
   it('runs set -e only outside conditions', () => {
     expect(sh('set -e; if false; then :; fi; false || true; ! true; echo alive; false; echo dead').stdoutText).toBe('alive\n');
   });

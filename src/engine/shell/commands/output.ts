@@ -1,6 +1,9 @@
 /** Programs that print their arguments: echo, printf, yes, seq, true, false. */
 import type { CommandContext, CommandFn } from '../command.ts';
+import { OutputLimitExceeded } from '../io.ts';
 import { fail } from './util.ts';
+
+const YES_LIMIT = 64 * 1024 * 1024;
 
 /** A raw byte from an escape (\\351, \\xe9) is kept apart from text in a private-use character. */
 const RAW_BYTE_BASE = 0xf700;
@@ -78,10 +81,13 @@ export const echo: CommandFn = (ctx) => {
 export const yes: CommandFn = (ctx) => {
   const line = (ctx.argv.length > 1 ? ctx.argv.slice(1).join(' ') : 'y') + '\n';
   const block = line.repeat(Math.max(1, Math.floor(65536 / line.length)));
-  // Runs until its output is full (a pipe: SIGPIPE), or the step budget ends it.
+  // Runs until its output is full (a pipe: SIGPIPE); into a file it stops at the simulator's output limit.
+  let written = 0;
   for (;;) {
     ctx.step();
     ctx.stdout.write(block);
+    written += block.length;
+    if (written > YES_LIMIT) throw new OutputLimitExceeded(ctx.stdout);
   }
 };
 
