@@ -74,14 +74,16 @@ describe('.dockerignore', () => {
     expect(m.mayIncludeBelow('logs')).toBe(true);
   });
 
-  it('the Dockerfile and .dockerignore are always sent; excluded files are not', async () => {
+  it('the Dockerfile and .dockerignore are always sent (then dropped by the daemon when listed); excluded files are not', async () => {
     const files = new Map([
       ['c/.dockerignore', enc('*\n')],
       ['c/Dockerfile', enc('FROM busybox\n')],
       ['c/big.bin', enc('x'.repeat(5000))],
     ]);
     const ctx = await readBuildContext({ host: hostTree(files), cwd: '/', path: 'c', file: null });
-    expect([...ctx.sums.keys()]).toEqual(['.dockerignore', 'Dockerfile']);
     expect(ctx.tarSize).toBe(512 * 6);
+    expect([...ctx.sums.keys()]).toEqual([]);
+    expect(ctx.tree.list('/')).toEqual([]);
+    expect(ctx.dockerfile.text).toBe('FROM busybox\n');
   });
 });

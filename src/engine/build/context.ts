@@ -13,7 +13,10 @@ import { PatternError, PatternMatcher, readDockerignore } from './ignore.ts';
 import { tarName, tarsum } from './tarsum.ts';
 
 export interface BuildContext {
-  /** The context as the daemon unpacked it (root = the context directory). */
+  /**
+   * The context as the daemon unpacked it (root = the context directory), without the
+   * Dockerfile and `.dockerignore` when `.dockerignore` lists them (the daemon removes them).
+   */
   tree: Tree;
   /** Tarsum (hex) of every entry, by relative path (`a.txt`, `dir`, `dir/x`). */
   sums: ReadonlyMap<string, string>;
@@ -21,7 +24,7 @@ export interface BuildContext {
   tarSize: number;
   /** The Dockerfile's path inside the context and its text. */
   dockerfile: { name: string; text: string };
-  /** The `.dockerignore` patterns that applied. */
+  /** The `.dockerignore` patterns as written (the CLI adds exceptions for the Dockerfile and itself). */
   excludes: readonly string[];
 }
 
@@ -97,9 +100,13 @@ export async function readBuildContext(req: ContextRequest): Promise<BuildContex
   let dfName = inside ? dfPath.slice(root === '/' ? 1 : root.length + 1) : '';
 
   let excludes = readDockerignore(readText(host, `${root === '/' ? '' : root}/.dockerignore`) ?? '');
+  const userExcludes = excludes;
   let matcher: PatternMatcher;
+  let removedByDaemon: string[] = [];
   try {
     matcher = new PatternMatcher(excludes);
+    // Sent anyway (the daemon reads them), then removed from the context by the daemon.
+    removedByDaemon = ['.dockerignore', ...(inside ? [dfName] : [])].filter((f) => matcher.matches(f));
     if (matcher.matches('.dockerignore')) excludes = [...excludes, '!.dockerignore'];
     if (inside && matcher.matches(dfName)) excludes = [...excludes, '!' + dfName];
     matcher = new PatternMatcher(excludes);
@@ -139,5 +146,7 @@ export async function readBuildContext(req: ContextRequest): Promise<BuildContex
     tarSize += tarEntryBytes(name, e);
     sums.set(rel, await tarsum(name, e));
   }
-  return { tree, sums, tarSize, dockerfile: { name: dfName, text: dfText }, excludes };
+  const daemonTree = removedByDaemon.reduce((t, f) => (t.get('/' + f) ? t.delete('/' + f) : t), tree);
+  for (const f of removedByDaemon) sums.delete(f);
+  return { tree: daemonTree, sums, tarSize, dockerfile: { name: dfName, text: dfText }, excludes: userExcludes };
 }
