@@ -28,8 +28,13 @@ export async function pullImage(d: Daemon, ref: Reference): Promise<PullResult> 
   const shown = familiarString(ref);
   if (!d.state.registry.knowsHost(domain)) return { progress: '', error: unreachable(domain) };
   if (domain === 'docker.io' && ref.tag !== undefined && !d.state.registry.manifest(ref.name, ref.tag) && d.options.hub) {
-    const hubImage = await d.options.hub.image(shown);
-    if (hubImage) await publishHubImage(d, hubImage);
+    try {
+      const hubImage = await d.options.hub.image(shown);
+      if (hubImage) await publishHubImage(d, hubImage);
+    } catch (e) {
+      // A catalog image that cannot be loaded is reported like a registry error.
+      return { progress: '', error: `failed to register layer: ${e instanceof Error ? e.message : String(e)}` };
+    }
   }
   const registry = d.state.registry;
   const manifest = ref.tag !== undefined ? registry.manifest(ref.name, ref.tag) : [...(registry.repositories.get(ref.name)?.tags.values() ?? [])].find((m) => m.digest === ref.digest);
