@@ -57,14 +57,14 @@ export class Build implements StepRecorder {
   }
 
   print(line: string): void {
-    if (!this.options.quiet) this.out += line + '\n';
+    this.out += line + '\n';
     this.current?.log.push(line);
   }
 
   /** Raw output of a RUN (no newline added). */
   printRaw(text: string): void {
     if (!text) return;
-    if (!this.options.quiet) this.out += text;
+    this.out += text;
     this.current?.log.push(...text.replace(/\n$/, '').split('\n'));
   }
 
@@ -136,7 +136,7 @@ export class Build implements StepRecorder {
 /** Runs a build on the daemon; never throws for a build error (the result says what failed). */
 export async function classicBuild(d: Daemon, context: BuildContext, options: BuildOptions): Promise<BuildResult> {
   const b = new Build(d, context, options);
-  if (!options.quiet) b.out += `Sending build context to Docker daemon ${humanSizeWithPrecision(context.tarSize, 4).padStart(8)}\n`;
+  b.out += `Sending build context to Docker daemon ${humanSizeWithPrecision(context.tarSize, 4).padStart(8)}\n`;
   const result = (exitCode: number, imageId: string | null): BuildResult => ({
     ok: exitCode === 0,
     exitCode,
@@ -145,13 +145,15 @@ export async function classicBuild(d: Daemon, context: BuildContext, options: Bu
     imageId,
     tags: options.tags.map((t) => familiarString(t)),
     unusedArgs: [],
-    stdout: b.out,
-    stderr: b.err,
+    // -q: only the image ID; a failed build shows the whole log on stderr, then the error
+    // (a request the daemon refused before building shows only the error).
+    stdout: options.quiet ? (exitCode === 0 ? b.out : '') : b.out,
+    stderr: options.quiet && exitCode !== 0 && b.steps.length ? b.out + b.err : b.err,
   });
   const parsed = parseDockerfile(context.dockerfile.text);
   // The daemon's warnings travel on the build stream's stderr: the CLI shows them in red on stdout.
   const warnings = emptyContinuationWarnings(parsed);
-  if (warnings && !options.quiet) b.out += `\x1b[91m${warnings}\x1b[0m`;
+  if (warnings) b.out += `\x1b[91m${warnings}\x1b[0m`;
   // Docker's own wording for a Dockerfile it refuses: before Step 1, or when that line's step runs.
   const refused = classicError(parsed, context.dockerfile.name);
   if (refused?.phase === 'parse') {
@@ -246,7 +248,7 @@ export async function classicBuild(d: Daemon, context: BuildContext, options: Bu
     d.tag(t, final.id);
     b.print(`Successfully tagged ${familiarString(t)}`);
   }
-  if (options.quiet) b.out += final.id + '\n';
+  if (options.quiet) b.out = final.id + '\n';
   const r = result(0, final.id);
   return { ...r, unusedArgs: unused };
 }

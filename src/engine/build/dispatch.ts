@@ -185,7 +185,8 @@ async function runStep(b: StepRecorder, st: StageState, layer: ContainerLayer, r
     exitCode = e.exitCode;
   }
   if (failure !== null || exitCode !== 0) {
-    leaveContainer(b, st, config, argv, containerId, layer, exitCode);
+    // A process that could not start leaves its container Created; one that failed, Exited.
+    leaveContainer(b, st, config, argv, containerId, layer, failure !== null ? null : exitCode);
     if (failure !== null) throw new BuildError(failure, 1);
     throw new BuildError(`The command '${argv.join(' ')}' returned a non-zero code: ${exitCode}`, exitCode);
   }
@@ -193,7 +194,7 @@ async function runStep(b: StepRecorder, st: StageState, layer: ContainerLayer, r
 }
 
 /** A failed RUN's container stays (`docker ps -a` shows it Exited), unless --force-rm. */
-function leaveContainer(b: StepRecorder, st: StageState, config: ContainerConfig, argv: string[], id: string, layer: ContainerLayer, exitCode: number): void {
+function leaveContainer(b: StepRecorder, st: StageState, config: ContainerConfig, argv: string[], id: string, layer: ContainerLayer, exitCode: number | null): void {
   if (b.options.forceRm) {
     b.print(`Removing intermediate container ${truncateID(id)}`);
     return;

@@ -54,8 +54,9 @@ export function parseBuildArgv(argv: readonly string[], clientEnv: Readonly<Reco
   for (const t of (p.flags.tag as string[] | undefined) ?? []) {
     try {
       tags.push(withDefaultTag(parseNormalizedNamed(t)));
-    } catch {
-      throw new BuildUsageError(`invalid argument "${t}" for "-t, --tag" flag: invalid reference format\n${SEE}\n`, 125);
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : 'invalid reference format';
+      throw new BuildUsageError(`invalid argument "${t}" for "-t, --tag" flag: ${reason}\n${SEE}\n`, 125);
     }
   }
   const buildArgs = new Map<string, string | null>();
