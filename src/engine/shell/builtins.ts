@@ -163,7 +163,7 @@ const set: Builtin = (sh, argv) => {
         }
         continue;
       }
-      const key = Object.values(OPTION_LETTERS).find((o) => o === name);
+      const key = name === 'pipefail' ? 'pipefail' : Object.values(OPTION_LETTERS).find((o) => o === name);
       if (key) sh.state.options[key] = a === '-o';
       else if (!OPTION_NAMES.includes(name)) {
         builtinError(sh, 'set', `Illegal option -o ${name}`);

@@ -39,7 +39,7 @@ export interface CommandContext {
   /** Runs another program as a child (xargs, find -exec); returns its exit status. */
   spawn(argv: string[], io?: { stdin?: InputFd; stdout?: OutputFd; env?: Record<string, string> }): number;
   /** Runs a shell script in a new shell process (what the `sh` program does); returns its status. */
-  runScript(script: string, opts: { arg0: string; args: string[]; options: string; fromCommandLine?: boolean }): number;
+  runScript(script: string, opts: { arg0: string; args: string[]; options: string; longOptions?: string[]; fromCommandLine?: boolean }): number;
   /** Costs one step of the run's budget (long loops inside a program call it). */
   step(n?: number): void;
   /** Fetches a URL through the package catalog's hook; undefined: no network. */

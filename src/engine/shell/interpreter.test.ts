@@ -46,6 +46,12 @@ describe('interpreter', () => {
     expect(r.stderrText).toBe('sh: layerlab: stopped: the output is larger than the simulator keeps\n');
   });
 
+  it('set -o pipefail, also as `bash -o pipefail -c` (a SHELL instruction)', () => {
+    expect(sh('false | true; echo $?; set -o pipefail; false | true; echo $?; true | true; echo $?').stdoutText).toBe('0\n1\n0\n');
+    const r = exec(['/bin/sh', '-o', 'pipefail', '-e', '-c', 'ls /nope | cat; echo unreached']);
+    expect([r.stdoutText, r.exitCode]).toEqual(['', 1]);
+  });
+
   it('runs set -e only outside conditions', () => {
     expect(sh('set -e; if false; then :; fi; false || true; ! true; echo alive; false; echo dead').stdoutText).toBe('alive\n');
   });

@@ -241,6 +241,7 @@ export class Interpreter implements ExpandHost {
     } else {
       let input: InputFd = this.input();
       status = 0;
+      let failed = 0;
       for (let k = 0; k < p.commands.length; k++) {
         const last = k === p.commands.length - 1;
         const fds: FdTable = new Map(this.fds);
@@ -256,7 +257,9 @@ export class Interpreter implements ExpandHost {
           status = 141;
         }
         if (pipe) input = new BytesInputFd(pipe.bytes());
+        if (status !== 0) failed = status;
       }
+      if (this.state.options.pipefail) status = failed;
     }
     if (p.bang) status = status === 0 ? 1 : 0;
     this.state.lastStatus = status;
@@ -587,6 +590,10 @@ export class Interpreter implements ExpandHost {
           if (c === 'x') child.state.options.xtrace = true;
           if (c === 'u') child.state.options.nounset = true;
           if (c === 'f') child.state.options.noglob = true;
+        }
+        if (opts.longOptions?.includes('pipefail')) child.state.options.pipefail = true;
+        for (const name of opts.longOptions ?? []) {
+          if (name === 'errexit' || name === 'xtrace' || name === 'nounset' || name === 'noglob') child.state.options[name] = true;
         }
         return child.runInSubshell(() => child.runScript(script, opts.fromCommandLine));
       },

@@ -9,6 +9,8 @@ export interface ShellVar {
 
 export interface ShellOptions {
   errexit: boolean;
+  /** A pipeline fails with its last failing stage (`set -o pipefail`). */
+  pipefail: boolean;
   xtrace: boolean;
   nounset: boolean;
   noglob: boolean;
@@ -19,7 +21,7 @@ export class ShellState {
   functions = new Map<string, Command>();
   positional: string[] = [];
   arg0 = 'sh';
-  options: ShellOptions = { errexit: false, xtrace: false, nounset: false, noglob: false };
+  options: ShellOptions = { errexit: false, pipefail: false, xtrace: false, nounset: false, noglob: false };
   cwd = '/';
   umask = 0o022;
   lastStatus = 0;

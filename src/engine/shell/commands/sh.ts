@@ -7,6 +7,7 @@ import { errnoText } from './util.ts';
 export const sh: CommandFn = (ctx) => {
   const args = ctx.argv.slice(1);
   let flags = '';
+  const longOptions: string[] = [];
   let command: string | undefined;
   let k = 0;
   for (; k < args.length; k++) {
@@ -18,7 +19,11 @@ export const sh: CommandFn = (ctx) => {
     if (!/^[-+][a-zA-Z]+$/.test(a)) break;
     for (const c of a.slice(1)) {
       if (c === 'c') command = '';
-      else if (a[0] === '-') flags += c;
+      // `-o NAME` (e.g. bash -o pipefail -c …, as in SHELL instructions)
+      else if (c === 'o') {
+        const name = args[++k];
+        if (name !== undefined && a[0] === '-') longOptions.push(name);
+      } else if (a[0] === '-') flags += c;
     }
   }
   if (command !== undefined) {
@@ -27,11 +32,11 @@ export const sh: CommandFn = (ctx) => {
       ctx.stderr.write(`${ctx.name}: -c requires an argument\n`);
       return 2;
     }
-    return ctx.runScript(script, { arg0: args[k + 1] ?? ctx.name, args: args.slice(k + 2), options: flags, fromCommandLine: true });
+    return ctx.runScript(script, { arg0: args[k + 1] ?? ctx.name, args: args.slice(k + 2), options: flags, longOptions, fromCommandLine: true });
   }
   const file = args[k];
   if (file === undefined || file === '-s') {
-    return ctx.runScript(text(ctx.stdin.readAll()), { arg0: ctx.name, args: args.slice(k + 1), options: flags });
+    return ctx.runScript(text(ctx.stdin.readAll()), { arg0: ctx.name, args: args.slice(k + 1), options: flags, longOptions });
   }
   let source: string;
   try {
@@ -41,5 +46,5 @@ export const sh: CommandFn = (ctx) => {
     ctx.stderr.write(ctx.flavour === 'busybox' ? `${ctx.name}: can't open '${file}': ${errnoText(e)}\n` : `${ctx.name}: 0: cannot open ${file}: ${errnoText(e)}\n`);
     return ctx.flavour === 'busybox' ? 2 : 2;
   }
-  return ctx.runScript(source, { arg0: file, args: args.slice(k + 1), options: flags });
+  return ctx.runScript(source, { arg0: file, args: args.slice(k + 1), options: flags, longOptions });
 };

@@ -1,5 +1,6 @@
 import type { PackageSetData } from '../../images/format.ts';
 import type { CommandFn } from '../command.ts';
+import { apkCommand } from './apk.ts';
 import { aptCommand } from './apt.ts';
 import { yumCommand } from './yum.ts';
 
@@ -17,6 +18,8 @@ export function packageManagers(set: PackageSetData): Record<string, CommandFn> 
       return { yum: yumCommand(set, 'yum') };
     case 'dnf':
       return { dnf: yumCommand(set, 'dnf'), yum: yumCommand(set, 'dnf') };
+    case 'apk':
+      return { apk: apkCommand(set) };
     default:
       return {};
   }

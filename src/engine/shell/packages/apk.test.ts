@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ImageCatalog } from '../../images/catalog.ts';
+import { loadCatalogImage } from '../../images/layers.ts';
+import { nodeDataSource } from '../../images/source.node.ts';
+import { ContainerLayer } from '../../layer/container.ts';
+import { layerSize } from '../../layer/size.ts';
+import { packageManagers } from './index.ts';
+import { runCommand } from './testing.ts';
+
+const catalog = await ImageCatalog.open(nodeDataSource());
+const alpine = await loadCatalogImage(catalog, 'alpine');
+const set = await catalog.packages(alpine.data.packages!);
+const apk = packageManagers(set).apk!;
+const container = () => ContainerLayer.over(alpine.layers);
+
+describe('apk on alpine', () => {
+  it('adds curl with its dependencies and leaves the indexes in /var/cache/apk', () => {
+    const fs = container();
+    const r = runCommand(apk, fs, ['apk', 'add', 'curl']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^fetch https:\/\/dl-cdn\.alpinelinux\.org\/alpine\/v3\.20\/main\/x86_64\/APKINDEX\.tar\.gz\n/);
+    expect(r.stdout).toMatch(/\(3\/3\) Installing curl \(/);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^OK: \d+ MiB in 18 packages$/);
+    expect(fs.exists('/usr/bin/curl')).toBe(true);
+    expect(fs.exists('/etc/ssl/certs/ca-certificates.crt')).toBe(true);
+    expect(new TextDecoder().decode(fs.readFile('/etc/apk/world'))).toContain('\ncurl\n');
+    expect(fs.readdir('/var/cache/apk').length).toBe(2);
+  });
+
+  it('--no-cache leaves no index: the layer is smaller by exactly the indexes', () => {
+    const cached = container();
+    runCommand(apk, cached, ['apk', 'add', 'redis']);
+    const clean = container();
+    runCommand(apk, clean, ['apk', 'add', '--no-cache', 'redis']);
+    expect(clean.readdir('/var/cache/apk')).toEqual([]);
+    const indexes = set.indexFiles.reduce((n, e) => n + e[5], 0);
+    expect(layerSize(cached.changeset()) - layerSize(clean.changeset())).toBe(indexes);
+    expect(new TextDecoder().decode(clean.readFile('/etc/redis.conf'))).toContain('\nbind 127.0.0.1');
+    expect(new TextDecoder().decode(clean.readFile('/etc/passwd'))).toMatch(/\nredis:x:100:101:/);
+  });
+
+  it('a --virtual group is deleted with its members', () => {
+    const fs = container();
+    runCommand(apk, fs, ['apk', 'add', '--no-cache', '--virtual', '.build-deps', 'make']);
+    expect(fs.exists('/usr/bin/make')).toBe(true);
+    const r = runCommand(apk, fs, ['apk', 'del', '.build-deps']);
+    expect(r.code).toBe(0);
+    expect(fs.exists('/usr/bin/make')).toBe(false);
+    expect(new TextDecoder().decode(fs.readFile('/etc/apk/world'))).not.toContain('.build-deps');
+  });
+
+  it('names a package it cannot find', () => {
+    const r = runCommand(apk, container(), ['apk', 'add', '--no-cache', 'nosuch']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nosuch (no such package)');
+  });
+});
