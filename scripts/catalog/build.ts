@@ -14,6 +14,7 @@ import { CATALOG_FORMAT, type BootfsData, type CatalogData, type EntryTuple, typ
 import { capturedPackages, parseControl, parseStatus, readPackage } from './debs.ts';
 import { fakeHash, recipes, type ImageRecipe, type Inputs, type LayerRecipe } from './images.ts';
 import { draft, finish, layerSize } from './model.ts';
+import { apkSet } from './apksets.ts';
 import { rpmSet } from './rpmsets.ts';
 import { contentData, walk } from './walk.ts';
 
@@ -82,7 +83,9 @@ function readBusybox(): Inputs['busybox'] {
     if (m[7] !== undefined) e.push(m[7]);
     return e;
   });
-  return { entries, config: config.Config, history: config.History.map((h) => ({ created_by: h.created_by.replace('file:<HASH>', `file:${fakeHash('conformance:busybox')}`), empty_layer: h.empty_layer })) };
+  const files: Record<string, string> = {};
+  for (const m of text.matchAll(/^\$ docker run --rm busybox:latest cat (\/\S+)\n([\s\S]*?)\n\[exit 0\]/gm)) files[m[1]!] = `${m[2]}\n`;
+  return { entries, files, config: config.Config, history: config.History.map((h) => ({ created_by: h.created_by.replace('file:<HASH>', `file:${fakeHash('conformance:busybox')}`), empty_layer: h.empty_layer })) };
 }
 
 function listing(file: string, prefix: string, mtimeDirs = false): EntryTuple[] {
@@ -277,6 +280,7 @@ export function build(): Map<string, Uint8Array> {
   files.set('packages/debian-bookworm.json.gz', gz(debianSet(inputs)));
   files.set('packages/centos-7.json.gz', gz(rpmSet(inputs, 'centos-7')));
   files.set('packages/fedora.json.gz', gz(rpmSet(inputs, 'fedora')));
+  files.set('packages/alpine.json.gz', gz(apkSet(inputs)));
   return files;
 }
 

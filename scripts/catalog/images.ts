@@ -22,7 +22,7 @@ export interface Inputs {
   /** Packages of the minbase with Essential: yes. */
   essential: Set<string>;
   /** busybox.txt: its layer entries (for alpine's applet list), config and history. */
-  busybox: { entries: EntryTuple[]; config: ImageConfigData; history: { created_by: string; empty_layer: boolean }[] };
+  busybox: { entries: EntryTuple[]; files: Record<string, string>; config: ImageConfigData; history: { created_by: string; empty_layer: boolean }[] };
 }
 
 export interface LayerRecipe {
@@ -285,7 +285,12 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
     textFile(d, '/etc/hostname', 'localhost\n');
     textFile(d, '/etc/os-release', 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.20.3\nPRETTY_NAME="Alpine Linux v3.20"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n');
     const bb = (p: string) => inputs.busybox.entries.find((e) => e[0] === p);
-    for (const p of ['/etc/passwd', '/etc/group']) if (bb(p)) virtualFile(d, p, bb(p)![5]);
+    // account files: busybox's as recorded (the closest real ones; Alpine's list other system users)
+    for (const p of ['/etc/passwd', '/etc/group']) {
+      const t = inputs.busybox.files[p];
+      if (t !== undefined && bb(p) && new TextEncoder().encode(t).length === bb(p)![5]) textFile(d, p, t);
+      else if (bb(p)) virtualFile(d, p, bb(p)![5]);
+    }
     add(d, dir('/dev'), dir('/home'), dir('/media'), dir('/mnt'), dir('/opt'), dir('/proc'), dir('/root', 0o700), dir('/run'), dir('/srv'), dir('/sys'), dir('/tmp', 0o1777), dir('/usr/local/bin'), dir('/var/cache/apk'), dir('/var/log'));
     const l = scaled('alpine-3.20', 'modelled: busybox applet list of busybox.txt as /bin/busybox symlinks, musl, OpenSSL and apk', '2024-09-06T22:20:07Z', d, 5_600_000);
     out.push({
@@ -296,7 +301,7 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
       history: [{ created_by: add_(fakeHash(l.id)) }, { created_by: cmd('/bin/sh'), empty_layer: true }],
       figure: { size: '5.6MB', source: ISSUE },
       notes: ['Layout modelled on Alpine (applets are absolute symlinks to /bin/busybox); file sizes scaled to 5.6 MB total; /etc/os-release and the repositories list are modelled text.'],
-      packages: undefined,
+      packages: 'alpine',
     });
   }
 

@@ -173,6 +173,8 @@ export interface PackageSetData {
   source: string;
   /** Packages already installed in the base image (name → version). */
   installed: Record<string, string>;
+  /** KiB the base image's packages take (apk's `OK: N MiB` counts them), where known. */
+  baseInstalledSize?: number;
   /** Paths in the base image's package database (dpkg's "files and directories currently installed"). */
   databaseEntries: number;
   packages: PackageData[];
