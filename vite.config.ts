@@ -8,6 +8,8 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
+  // The workers' dependencies too, so the dev server never re-optimizes (and reloads the page) mid-session.
+  optimizeDeps: { entries: ['index.html', 'src/worker/*.worker.ts'] },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',

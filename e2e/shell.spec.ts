@@ -39,15 +39,15 @@ test('the layout fits 1280×720: editor, panel tabs, step bar, all on one screen
   expect(errors).toEqual([]);
 });
 
-test('nothing pretends to be a build: the step bar is disabled with its reason and the panel says what it waits for', async ({ page }) => {
+test('before the first build the step bar is disabled with its reason, and each panel says what it will show', async ({ page }) => {
   await page.goto('./');
   for (const id of ['step-back', 'play', 'step-forward']) await expect(page.getByTestId(id)).toBeDisabled();
-  await expect(page.getByText('No build yet: the builder is not part of layerlab yet.')).toBeVisible();
-  await expect(page.getByText(/Waiting for the builder/)).toBeVisible();
+  await expect(page.locator('.step-status')).toHaveText(/Building… the first build pulls the base image|No build yet/);
+  await expect(page.getByText(/This panel is not built yet\. The build itself already runs/)).toBeVisible();
   // The real build-steps panel owns this hook; the placeholder must not claim it.
   await expect(page.getByTestId('build-steps')).toHaveCount(0);
   await page.getByRole('tab', { name: 'Terminal' }).click();
-  await expect(page.getByText(/Waiting for the simulated docker CLI/)).toBeVisible();
+  await expect(page.getByText(/arrives with the terminal and the simulated docker CLI/)).toBeVisible();
 });
 
 test('switching to 中文 translates the interface at once and is remembered after a reload', async ({ page }) => {
@@ -55,7 +55,7 @@ test('switching to 中文 translates the interface at once and is remembered aft
   await page.getByTestId('lang').getByTestId('lang-zh').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('tab', { name: '构建步骤' })).toBeVisible();
-  await expect(page.getByText('还没有构建结果：layerlab 目前还没有构建器。')).toBeVisible();
+  await expect(page.locator('.step-status')).toHaveText(/正在构建|还没有构建结果|第 \d+ 步/);
   await expect(page.getByTestId('lang-zh')).toHaveAttribute('aria-checked', 'true');
   await shot(page, 'shell-zh-light');
 
@@ -131,7 +131,7 @@ test('the production build loads the editor chunk and the engine worker from rel
 });
 
 test('when the engine worker cannot start, the status says so and the editor still works', async ({ page }) => {
-  await page.route(/engine\.worker/, (route) => route.abort());
+  await page.route(/(check|build)\.worker/, (route) => route.abort());
   await page.goto('./');
   await expect(page.getByTestId('editor-status')).toHaveText(/^The background checker (stopped|could not start)/);
   await editorText(page).click();

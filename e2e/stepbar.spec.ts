@@ -26,8 +26,8 @@ const steps = [
 const build = { ok: true, imageId: 'sha256:fixture5', error: '', steps };
 
 async function loadFixtureBuild(page: Page) {
-  const analysis = JSON.stringify({ version: 1e9, diagnostics: [], build });
-  await page.evaluate(`import('/src/store/stores.ts').then((m) => m.session.getState().receive(${analysis}))`);
+  const answer = JSON.stringify({ version: 1e9, build, failure: null });
+  await page.evaluate(`import('/src/store/stores.ts').then((m) => m.session.getState().receiveBuild(${answer}))`);
 }
 
 const status = (page: Page) => page.locator('.step-status');
@@ -37,30 +37,30 @@ test('the step bar steps through a build by button, key and scrub bar, and plays
   await expect(page.locator('[data-testid="dockerfile-editor"] .cm-content')).toBeVisible();
   await loadFixtureBuild(page);
 
-  await expect(status(page)).toHaveText('Step 1 of 5');
+  await expect(status(page)).toHaveText(/^Step 1 of 5/);
   await expect(page.getByTestId('step-back')).toBeDisabled();
   await page.getByTestId('step-forward').click();
-  await expect(status(page)).toHaveText('Step 2 of 5');
+  await expect(status(page)).toHaveText(/^Step 2 of 5/);
   await page.locator('body').press('ArrowRight');
-  await expect(status(page)).toHaveText('Step 3 of 5');
+  await expect(status(page)).toHaveText(/^Step 3 of 5/);
   await page.locator('body').press('ArrowLeft');
-  await expect(status(page)).toHaveText('Step 2 of 5');
+  await expect(status(page)).toHaveText(/^Step 2 of 5/);
   await page.locator('body').press('End');
-  await expect(status(page)).toHaveText('Step 5 of 5');
+  await expect(status(page)).toHaveText(/^Step 5 of 5/);
   await expect(page.getByTestId('step-forward')).toBeDisabled();
   await page.locator('body').press('Home');
-  await expect(status(page)).toHaveText('Step 1 of 5');
+  await expect(status(page)).toHaveText(/^Step 1 of 5/);
 
   // In the editor the arrows move the text cursor; Esc leaves the editor, then they step again.
   await page.locator('[data-testid="dockerfile-editor"] .cm-content').click();
   await page.keyboard.press('ArrowRight');
-  await expect(status(page)).toHaveText('Step 1 of 5');
+  await expect(status(page)).toHaveText(/^Step 1 of 5/);
   await page.keyboard.press('Escape');
   await page.keyboard.press('ArrowRight');
-  await expect(status(page)).toHaveText('Step 2 of 5');
+  await expect(status(page)).toHaveText(/^Step 2 of 5/);
 
   await page.getByRole('slider').fill('3');
-  await expect(status(page)).toHaveText('Step 4 of 5');
+  await expect(status(page)).toHaveText(/^Step 4 of 5/);
 
   // Play from the last step starts again from the first, and stops at the end.
   await page.locator('body').press('End');
@@ -68,7 +68,7 @@ test('the step bar steps through a build by button, key and scrub bar, and plays
   await page.getByTestId('play').click();
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
   await expect(status(page)).toHaveText(/Step [1-4] of 5/);
-  await expect(status(page)).toHaveText('Step 5 of 5');
+  await expect(status(page)).toHaveText(/^Step 5 of 5/);
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
 });
 
@@ -93,15 +93,13 @@ test('the step gutter shows step, cache and layer size on each instruction line'
 
   await page.getByTestId('lang-zh').click();
   await expect(mark(2)).toHaveText('2 ✓ 空层');
-  await expect(status(page)).toHaveText('第 2 步，共 5 步');
+  await expect(status(page)).toHaveText(/^第 2 步，共 5 步/);
 });
 
-test('a newer analysis without a build (text that does not build) keeps the last build on screen, marked stale', async ({ page }) => {
+test('an edit that stops the text parsing keeps the last build on screen, marked stale', async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('[data-testid="dockerfile-editor"] .cm-content')).toBeVisible();
-  // Here the fixture has an old version number, so the worker's analysis of the edit (no build) wins.
-  const analysis = JSON.stringify({ version: 0, diagnostics: [], build });
-  await page.evaluate(`import('/src/store/stores.ts').then((m) => m.session.getState().receive(${analysis}))`);
+  await loadFixtureBuild(page);
   await page.locator('[data-testid="dockerfile-editor"] .cm-content').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type('ENV foo');

@@ -16,9 +16,20 @@ export function StepBar() {
   const playing = useStore(session, (s) => s.playing);
   const speed = useStore(session, (s) => s.speed);
   const stale = useStore(session, (s) => s.stale);
+  const build = useStore(session, (s) => s.build);
+  const buildFailure = useStore(session, (s) => s.buildFailure);
+  const building = useStore(session, (s) => s.building);
   const { stepBack, stepForward, togglePlay, seek, setSpeed } = session.getState();
   const none = total === 0;
-  const reason = none ? t('steps.noBuild') : undefined;
+  const reason = none
+    ? building ? t('steps.firstBuild')
+    : buildFailure ? t('steps.engineFailed', { reason: buildFailure })
+    : t('steps.noBuild')
+    : undefined;
+  // A failed build still has the steps that ran; say where and why it stopped.
+  const error = build && !build.ok ? build.error.trim().split('\n')[0] : '';
+  const lastStep = build?.steps[build.steps.length - 1]?.step;
+  const failure = error ? (lastStep ? t('steps.failedAt', { step: lastStep, error }) : t('steps.failed', { error })) : '';
 
   useEffect(() => {
     if (!playing) return;
@@ -58,9 +69,11 @@ export function StepBar() {
         title={reason}
         onChange={(e) => seek(Number(e.target.value))}
       />
-      <span className="step-status" aria-live="polite">
+      <span className="step-status" aria-live="polite" title={failure || reason}>
         {none ? reason : t('steps.position', { current: cursor + 1, total })}
         {stale && !none ? <span className="stale"> · {t('steps.stale')}</span> : null}
+        {building && !none ? <span className="building"> · {t('steps.building')}</span> : null}
+        {failure && !none ? <span className="build-failed" data-testid="build-failure"> · {failure}</span> : null}
       </span>
     </div>
   );

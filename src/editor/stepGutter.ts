@@ -36,7 +36,8 @@ class StepMarker extends GutterMarker {
       mark.layer === 'base' ? words.base
       : mark.layer === 'meta' ? ''
       : mark.sizeBytes !== null ? humanSize(mark.sizeBytes)
-      : words.empty;
+      : mark.layer === 'empty' ? words.empty
+      : '';
     const glyph = mark.cache === 'hit' ? '✓' : mark.cache === 'miss' ? '•' : '';
     el.textContent = [String(mark.step), glyph, size].filter(Boolean).join(' ');
     const cache = mark.cache === 'hit' ? words.hit : mark.cache === 'miss' ? words.miss : '';

@@ -63,10 +63,10 @@ export function PanelArea() {
 function Waiting({ panel }: { panel: PanelDescriptor }) {
   const { t } = useTranslation();
   return (
-    <div className="panel-waiting" data-panel={panel.id} data-waiting-for={panel.waitsFor}>
+    <div className="panel-waiting" data-panel={panel.id}>
       <h2>{t(`panels.${panel.id}`)}</h2>
       <p>{t(`panels.about.${panel.id}`)}</p>
-      <p className="waiting-note">{t(panel.waitsFor === 'builder' ? 'panels.waitingForBuilder' : 'panels.waitingForRuntime')}</p>
+      <p className="waiting-note">{t(panel.shows === 'build' ? 'panels.notYetBuild' : 'panels.notYetContainers')}</p>
     </div>
   );
 }

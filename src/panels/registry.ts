@@ -3,21 +3,21 @@ import type { PanelId } from './ids.ts';
 
 export interface PanelDescriptor {
   id: PanelId;
-  /** What the panel needs before it can show anything true. */
-  waitsFor: 'builder' | 'runtime';
+  /** What the panel will show: the build (already running in the worker) or containers (the simulated docker CLI). */
+  shows: 'build' | 'containers';
   /**
    * The panel itself, lazy-loaded (`lazy(() => import('./BuildSteps/BuildSteps.tsx'))`),
-   * once it exists; until then the panel area says what the panel will show and what it waits for.
+   * once it exists; until then the panel area says what the panel will show.
    */
   component?: LazyExoticComponent<ComponentType>;
 }
 
 /** The panels in tab order. A panel's issue adds its `component` here (one line). */
 export const PANELS: readonly PanelDescriptor[] = [
-  { id: 'buildSteps', waitsFor: 'builder' },
-  { id: 'layerStack', waitsFor: 'builder' },
-  { id: 'shadowDiff', waitsFor: 'builder' },
-  { id: 'fileTree', waitsFor: 'builder' },
-  { id: 'terminal', waitsFor: 'runtime' },
-  { id: 'imageGraph', waitsFor: 'runtime' },
+  { id: 'buildSteps', shows: 'build' },
+  { id: 'layerStack', shows: 'build' },
+  { id: 'shadowDiff', shows: 'build' },
+  { id: 'fileTree', shows: 'build' },
+  { id: 'terminal', shows: 'containers' },
+  { id: 'imageGraph', shows: 'containers' },
 ];

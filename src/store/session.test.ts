@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Analysis, BuildView } from '../worker/protocol.ts';
+import type { Analysis, BuildAnswer, BuildView } from '../worker/protocol.ts';
 import { createSessionStore, stepCount } from './session.ts';
 
 /** A build of `n` steps, as a builder would send it (test data, never shown in the app). */
@@ -25,11 +25,8 @@ function buildOf(n: number, id = 'a'): BuildView {
   };
 }
 
-const analysis = (version: number, build: BuildView | null, diagnostics: Analysis['diagnostics'] = []): Analysis => ({
-  version,
-  diagnostics,
-  build,
-});
+const analysis = (version: number, diagnostics: Analysis['diagnostics'] = []): Analysis => ({ version, diagnostics, build: null });
+const built = (version: number, build: BuildView | null, failure: string | null = null): BuildAnswer => ({ version, build, failure });
 
 const error = {
   severity: 'error' as const,
@@ -49,26 +46,42 @@ describe('the session store', () => {
 
   it('drops an analysis older than the one it already has', () => {
     const store = createSessionStore();
-    store.getState().receive(analysis(5, null, [error]));
-    store.getState().receive(analysis(4, null, []));
+    store.getState().receive(analysis(5, [error]));
+    store.getState().receive(analysis(4, []));
     expect(store.getState().diagnostics).toEqual([error]);
     expect(store.getState().analysedVersion).toBe(5);
   });
 
-  it('keeps the last good build on screen, marked stale, while the text does not build', () => {
+  it('keeps the last build on screen, marked stale, while the text has errors', () => {
     const store = createSessionStore();
-    store.getState().receive(analysis(1, buildOf(3)));
-    store.getState().receive(analysis(2, null, [error]));
+    store.getState().receive(analysis(1));
+    store.getState().receiveBuild(built(1, buildOf(3)));
+    store.getState().receive(analysis(2, [error]));
     expect(stepCount(store.getState())).toBe(3);
     expect(store.getState().stale).toBe(true);
     expect(store.getState().diagnostics).toEqual([error]);
-    store.getState().receive(analysis(3, buildOf(4)));
+    store.getState().receive(analysis(3));
     expect(store.getState()).toMatchObject({ stale: false, diagnostics: [] });
+    store.getState().receiveBuild(built(3, buildOf(4)));
+    expect(stepCount(store.getState())).toBe(4);
+  });
+
+  it('drops a build older than the one on screen, and keeps it when the engine fails to build', () => {
+    const store = createSessionStore();
+    store.getState().receiveBuild(built(4, buildOf(4, 'new')));
+    store.getState().receiveBuild(built(3, buildOf(2, 'old')));
+    expect(store.getState().build?.imageId).toBe('sha256:new3');
+    store.getState().startBuilding();
+    expect(store.getState().building).toBe(true);
+    store.getState().receiveBuild(built(5, null, 'catalog: no data'));
+    expect(store.getState().building).toBe(false);
+    expect(store.getState()).toMatchObject({ buildFailure: 'catalog: no data', builtVersion: 5 });
+    expect(stepCount(store.getState())).toBe(4);
   });
 
   it('plays to the end and stops there; playing again starts from the first step', () => {
     const store = createSessionStore();
-    store.getState().receive(analysis(1, buildOf(3)));
+    store.getState().receiveBuild(built(1, buildOf(3)));
     store.getState().togglePlay();
     store.getState().stepForward();
     expect(store.getState().playing).toBe(true);
@@ -101,13 +114,13 @@ describe('the session store', () => {
       fc.property(fc.integer({ min: 1, max: 12 }), fc.array(move, { maxLength: 40 }), (n, moves) => {
         const store = createSessionStore();
         let version = 0;
-        store.getState().receive(analysis(++version, buildOf(n)));
+        store.getState().receiveBuild(built(++version, buildOf(n)));
         for (const m of moves) {
           const s = store.getState();
           if (m === 'back') s.stepBack();
           else if (m === 'forward') s.stepForward();
           else if ('seek' in m) s.seek(m.seek);
-          else s.receive(analysis(++version, buildOf(m.build)));
+          else s.receiveBuild(built(++version, buildOf(m.build)));
           const { cursor } = store.getState();
           expect(cursor).toBeGreaterThanOrEqual(0);
           expect(cursor).toBeLessThan(stepCount(store.getState()));

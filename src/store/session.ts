@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { Analysis, BuildView, DiagnosticView } from '../worker/protocol.ts';
+import type { Analysis, BuildAnswer, BuildView, DiagnosticView } from '../worker/protocol.ts';
 import { sameSelection, type PanelSelection } from './selection.ts';
 
 /** Steps per second when playing a build. */
@@ -18,9 +18,16 @@ export interface SessionState {
   diagnostics: readonly DiagnosticView[];
   /** The document version the diagnostics belong to (-1 before the first analysis). */
   analysedVersion: number;
-  /** The last good build; kept when the text stops building, then marked stale. */
+  /** The newest build; kept when the text stops parsing, then marked stale. */
   build: BuildView | null;
+  /** The document version `build` is of (-1 before the first build). */
+  builtVersion: number;
+  /** The text has errors, so the build on screen is of an older text. */
   stale: boolean;
+  /** Why the engine could not build at all (not a Dockerfile problem), or null. */
+  buildFailure: string | null;
+  /** A build is running in the worker. */
+  building: boolean;
   /** 0-based index of the step the panels show (the state after that step). */
   cursor: number;
   playing: boolean;
@@ -30,6 +37,9 @@ export interface SessionState {
   startChecking(): void;
   /** Takes an analysis from the worker; ignored if an analysis of a newer version is already in. */
   receive(analysis: Analysis): void;
+  startBuilding(): void;
+  /** Takes a build from the worker; ignored if a build of a newer version is already in. */
+  receiveBuild(answer: BuildAnswer): void;
   fail(reason: string): void;
   stepBack(): void;
   stepForward(): void;
@@ -49,7 +59,10 @@ export function createSessionStore() {
       diagnostics: [],
       analysedVersion: -1,
       build: null,
+      builtVersion: -1,
       stale: false,
+      buildFailure: null,
+      building: false,
       cursor: 0,
       playing: false,
       speed: 1,
@@ -57,18 +70,29 @@ export function createSessionStore() {
       startChecking: () => set({ check: { kind: 'checking' } }),
       receive: (analysis) => {
         if (analysis.version < get().analysedVersion) return;
-        const base = {
-          check: { kind: 'done' } as const,
+        const errors = analysis.diagnostics.some((d) => d.severity === 'error');
+        set({
+          check: { kind: 'done' },
           diagnostics: analysis.diagnostics,
           analysedVersion: analysis.version,
-        };
-        if (analysis.build) {
-          const last = analysis.build.steps.length - 1;
-          set({ ...base, build: analysis.build, stale: false, cursor: Math.max(0, Math.min(get().cursor, last)) });
-        } else {
-          // Keep the last good build on screen, marked stale, while the text does not build.
-          set({ ...base, stale: get().build !== null });
-        }
+          // While the text does not parse, the last build stays on screen, marked stale.
+          stale: errors && get().build !== null,
+        });
+      },
+      startBuilding: () => set({ building: true }),
+      receiveBuild: (answer) => {
+        if (answer.version < get().builtVersion) return set({ building: false });
+        if (!answer.build) return set({ builtVersion: answer.version, buildFailure: answer.failure, building: false });
+        const last = answer.build.steps.length - 1;
+        set({
+          build: answer.build,
+          builtVersion: answer.version,
+          buildFailure: null,
+          building: false,
+          stale: false,
+          cursor: Math.max(0, Math.min(get().cursor, last)),
+          playing: get().playing && get().cursor < last,
+        });
       },
       fail: (reason) => set({ check: { kind: 'failed', reason }, playing: false }),
       stepBack: () => set({ cursor: clamp(get().cursor - 1), playing: false }),

@@ -55,8 +55,12 @@ describe('toBuildView on real builds', () => {
   });
 
   it('shows the cache: a rebuild hits every step; a changed EXPOSE misses from there on, with the reason in both languages', async () => {
+    const first = toBuildView(await build(DOCKERFILE));
     const again = toBuildView(await build(DOCKERFILE));
     expect(again.steps.map((s) => s.cache)).toEqual(['none', 'hit', 'hit', 'hit', 'hit']);
+    // A cache hit reuses the image and so its layer: the same size as when it was built.
+    expect(again.steps[2].sizeBytes).toBe(first.steps[2].sizeBytes);
+    expect(again.steps[2].sizeBytes).toBeGreaterThan(0);
 
     const changed = toBuildView(await build(DOCKERFILE.replace('EXPOSE 6379', 'EXPOSE 6380')));
     expect(changed.steps.map((s) => s.cache)).toEqual(['none', 'hit', 'hit', 'miss', 'miss']);

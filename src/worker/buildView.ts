@@ -8,6 +8,17 @@ function lastLine(step: BuildStep): number {
   return end.line > start.line && end.column === 1 ? end.line - 1 : end.line;
 }
 
+/**
+ * The size of the layer a step's image has on top. A step that built its layer says so; a
+ * cache hit reuses an image, so its layer is looked up in the daemon state after the step.
+ */
+function layerSize(step: BuildStep): number | null {
+  if (step.layer) return step.layer.size;
+  if (step.kind !== 'layer' || !step.imageId) return null;
+  const top = step.state.images.get(step.imageId)?.config.rootfs.diff_ids.at(-1);
+  return top ? (step.state.layers.get(top)?.size ?? null) : null;
+}
+
 /** One builder step as plain data for the worker boundary (no daemon state crosses). */
 export function stepView(step: BuildStep): BuildStepView {
   const reason = step.cache.reason;
@@ -19,7 +30,7 @@ export function stepView(step: BuildStep): BuildStepView {
     layer: step.kind,
     cache: step.cache.status,
     cacheReason: reason ? { en: renderBuildMessage(reason, 'en'), 'zh-CN': renderBuildMessage(reason, 'zh-CN') } : null,
-    sizeBytes: step.layer ? step.layer.size : null,
+    sizeBytes: layerSize(step),
     imageId: step.imageId,
     containerId: step.containerId,
     log: [...step.log],

@@ -1,7 +1,7 @@
 /**
  * What crosses the worker boundary: plain, structured-cloneable data only. The engine runs
- * in the worker (src/worker/engine.worker.ts); the store receives these values and the
- * panels read them from the store.
+ * in two workers (check.worker.ts: diagnostics and help; build.worker.ts: builds); the store
+ * receives these values and the panels read them from the store.
  */
 import type { Language } from '../i18n/language.ts';
 
@@ -63,7 +63,7 @@ export interface Analysis {
   /** The document version this analysis is of; older answers are dropped. */
   version: number;
   diagnostics: readonly DiagnosticView[];
-  /** The build of this text, or null while there is no builder or the text does not build. */
+  /** Always null here: the build comes separately (`BuildApi.build`), after the diagnostics. */
   build: BuildView | null;
 }
 
@@ -77,8 +77,21 @@ export interface HelpView {
   paragraphs: readonly string[];
 }
 
-/** The API the worker exposes (through comlink). */
-export interface EngineApi {
+/** The build of one version of the text. */
+export interface BuildAnswer {
+  version: number;
+  build: BuildView | null;
+  /** Why there is no build, when the engine itself failed (not the Dockerfile). */
+  failure: string | null;
+}
+
+/** What the checking worker exposes (through comlink): answers for every keystroke. */
+export interface CheckApi {
   analyze(text: string, version: number): Promise<Analysis>;
   help(text: string, offset: number, language: Language): Promise<HelpView | null>;
+}
+
+/** What the building worker exposes (through comlink). */
+export interface BuildApi {
+  build(text: string, version: number): Promise<BuildAnswer>;
 }

@@ -1,14 +1,14 @@
 /// <reference lib="webworker" />
 /**
- * The Web Worker that hosts the engine. The UI thread only sends text and receives plain
- * data (src/worker/protocol.ts), so a slow parse or build never blocks typing.
+ * The worker that answers every keystroke: diagnostics and hover help from the Dockerfile
+ * front end. It imports nothing of the builder, so it starts fast and is never busy building.
  */
 import { expose } from 'comlink';
 import { analyze } from './analyze.ts';
 import { FRONTEND } from './frontend.ts';
-import type { EngineApi } from './protocol.ts';
+import type { CheckApi } from './protocol.ts';
 
-const api: EngineApi = {
+const api: CheckApi = {
   analyze: async (text, version) => analyze(FRONTEND, text, version),
   help: async (text, offset, language) => FRONTEND.help(text, offset, language),
 };
