@@ -139,7 +139,9 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
   if (argv.length === 0) {
     return out.errLine('docker: Error response from daemon: No command specified.').errLine(SEE).fail(125).result();
   }
-  const container = createContainer(d, img, {
+  let container: ContainerRecord;
+  try {
+    container = createContainer(d, img, {
     id,
     name: name?.replace(/^\//, ''),
     image: imageArg,
@@ -149,7 +151,12 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
     binds,
     portBindings,
     volumeNames: Object.fromEntries(Object.keys(config.Volumes ?? {}).map((v) => [v, d.randomHex(64)])),
-  });
+    });
+  } catch (e) {
+    // The image's layers cannot be mounted (bad layer data): dockerd reports it at create.
+    if (!(e instanceof Error)) throw e;
+    return out.errLine(`docker: Error response from daemon: ${e.message}.`).errLine(SEE).fail(125).result();
+  }
   createMountPoints(container.rw, mountPoints(container));
   const started = await startContainer(d, container, { stdin: f.interactive ? (opts.stdin ?? '') : '', attached: !f.detach });
   if (started.error) {
