@@ -45,6 +45,7 @@ describe('apk on alpine', () => {
     expect(fs.exists('/usr/bin/make')).toBe(true);
     const r = runCommand(apk, fs, ['apk', 'del', '.build-deps']);
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Purging \.build-deps \(\d{8}\.\d{6}\)/);
     expect(fs.exists('/usr/bin/make')).toBe(false);
     expect(new TextDecoder().decode(fs.readFile('/etc/apk/world'))).not.toContain('.build-deps');
   });

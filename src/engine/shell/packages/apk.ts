@@ -114,7 +114,7 @@ class ApkRun {
     const plan = planInstall(this.index, installed, names, { recommends: false });
     const steps = [...plan.order];
     const virtual: PackageData | undefined = o.virtual
-      ? { name: o.virtual, version: '20240101.000000', architecture: 'noarch', installedSize: 0, archiveSize: 0, archiveName: '', summary: 'virtual meta package', depends: names.map((n) => [n]), preDepends: [], recommends: [], suggests: [], provides: [], conffiles: [], seed: `apk:${o.virtual}:`, entries: [] }
+      ? { name: o.virtual, version: this.virtualVersion(), architecture: 'noarch', installedSize: 0, archiveSize: 0, archiveName: '', summary: 'virtual meta package', depends: names.map((n) => [n]), preDepends: [], recommends: [], suggests: [], provides: [], conffiles: [], seed: `apk:${o.virtual}:`, entries: [] }
       : undefined;
     if (virtual) steps.push(virtual);
     const total = steps.length;
@@ -130,7 +130,8 @@ class ApkRun {
     const world = new Set(this.world());
     for (const n of o.virtual ? [o.virtual] : names) world.add(n);
     writeText(this.fs, WORLD, [...world].sort().join('\n') + '\n');
-    if (steps.some((p) => p.name === 'ca-certificates')) this.out('Executing ca-certificates-20240705-r0.trigger');
+    const ca = steps.find((p) => p.name === 'ca-certificates');
+    if (ca) this.out(`Executing ${ca.name}-${ca.version}.trigger`);
     this.out(this.summary());
     return 0;
   }
@@ -159,11 +160,21 @@ class ApkRun {
       this.out(`(${++i}/${total}) Purging ${p.name} (${p.version})`);
       removePackageFiles(this.fs, p);
     }
-    for (const n of names) if (world.includes(n) && !this.index.byName.has(n)) this.out(`(${++i}/${total}) Purging ${n} (20240101.000000)`);
+    for (const n of names) {
+      if (!world.includes(n) || this.index.byName.has(n)) continue;
+      const version = readText(this.fs, INSTALLED).match(new RegExp(`^P:${n.replace(/[.+]/g, '\\$&')}\nV:(\\S+)$`, 'm'))?.[1] ?? '';
+      this.out(`(${++i}/${total}) Purging ${n} (${version})`);
+    }
     if (targets.length || i) writeText(this.fs, INSTALLED, targets.map((p) => `#removed P:${p.name}`).join('\n') + '\n', { append: lexists(this.fs, INSTALLED) });
     writeText(this.fs, WORLD, world.filter((n) => !names.includes(n)).join('\n') + '\n');
     this.out(this.summary());
     return 0;
+  }
+
+  /** apk versions a --virtual package by the time it is made: YYYYMMDD.HHMMSS. */
+  private virtualVersion(): string {
+    const t = new Date(this.ctx.now * 1000).toISOString();
+    return `${t.slice(0, 10).replace(/-/g, '')}.${t.slice(11, 19).replace(/:/g, '')}`;
   }
 
   /** `OK: N MiB in M packages`: installed sizes of the base (its layer) and of the packages added. */

@@ -38,7 +38,7 @@ export function aptCommand(set: PackageSetData, flavour: 'apt-get' | 'apt'): Com
     }
     if (flavour === 'apt' && opts.operation) err('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n');
     if (!opts.operation) {
-      out(`${flavour === 'apt' ? 'apt' : 'apt'} 2.6.1 (amd64)\nUsage: ${flavour} [options] command\n\nMost used commands:\n  update - Retrieve new lists of packages\n  install - Install new packages (pkg is libc6 not libc6.deb)\n  remove - Remove packages\n  purge - Remove packages and config files\n  autoremove - Remove automatically all unused packages\n  clean - Erase downloaded archive files`);
+      out(`apt ${set.installed['apt'] ?? ''} (amd64)\nUsage: ${flavour} [options] command\n\nMost used commands:\n  update - Retrieve new lists of packages\n  install - Install new packages (pkg is libc6 not libc6.deb)\n  remove - Remove packages\n  purge - Remove packages and config files\n  autoremove - Remove automatically all unused packages\n  clean - Erase downloaded archive files`);
       return 1;
     }
     const needsRoot = opts.operation !== 'help';
