@@ -317,7 +317,7 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
       layers: [l],
       config: { Env: [PATH], Cmd: ['/bin/bash'] },
       history: [
-        { created_by: nop('MAINTAINER The CentOS Project <cloud-ops@centos.org>'), empty_layer: true, author: 'The CentOS Project <cloud-ops@centos.org>' },
+        { created_by: nop(' MAINTAINER The CentOS Project <cloud-ops@centos.org>'), empty_layer: true, author: 'The CentOS Project <cloud-ops@centos.org>' },
         { created_by: add_(fakeHash(l.id)), author: 'The CentOS Project <cloud-ops@centos.org>' },
         { created_by: cmd('/bin/bash'), empty_layer: true, author: 'The CentOS Project <cloud-ops@centos.org>' },
       ],
@@ -336,7 +336,7 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
       layers: [l],
       config: { Env: [PATH], Cmd: ['/bin/bash'], Labels: { License: 'GPLv2', Vendor: 'CentOS' } },
       history: [
-        { created_by: nop(`MAINTAINER ${A}`), empty_layer: true, author: A },
+        { created_by: nop(` MAINTAINER ${A}`), empty_layer: true, author: A },
         { created_by: add_(fakeHash(l.id)), author: A },
         { created_by: nop(' LABEL Vendor=CentOS'), empty_layer: true, author: A },
         { created_by: nop(' LABEL License=GPLv2'), empty_layer: true, author: A },

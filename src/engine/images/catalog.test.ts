@@ -53,7 +53,7 @@ describe('the committed catalog', () => {
   it('gives centos:6 the five history entries of issue 6, one of them a layer', () => {
     const h = image('centos:6').history;
     expect(h.map((e) => e.created_by.replace(/file:[0-9a-f]+/, 'file:<HASH>'))).toEqual([
-      '/bin/sh -c #(nop) MAINTAINER The CentOS Project <cloud-ops@centos.org>',
+      '/bin/sh -c #(nop)  MAINTAINER The CentOS Project <cloud-ops@centos.org>',
       '/bin/sh -c #(nop) ADD file:<HASH> in / ',
       '/bin/sh -c #(nop)  LABEL Vendor=CentOS',
       '/bin/sh -c #(nop)  LABEL License=GPLv2',
