@@ -108,4 +108,18 @@ describe.skipIf(skip)('docker build on the engine', () => {
     const ps = await dockerCli(d, ['ps', '-a'], { files });
     expect(ps.stdout).toMatch(/"\/bin\/sh -c 'echo oo…" .* Exited \(3\)/);
   });
+
+  it("a path through a file fails the step with the daemon's words, not a stack trace", async () => {
+    const d = await daemon();
+    for (const [df, text] of [
+      ['FROM busybox\nCOPY a.txt /etc/passwd/x\n', /^failed to copy files: lstat \/var\/lib\/docker\/overlay2\/[0-9a-f]{64}\/merged\/etc\/passwd\/x: not a directory\n$/],
+      ['FROM busybox\nWORKDIR /etc/passwd/x\n', /^lstat \/var\/lib\/docker\/overlay2\/[0-9a-f]{64}\/merged\/etc\/passwd\/x: not a directory\n$/],
+    ] as const) {
+      const files = new Map([['Dockerfile', enc(df)], ['a.txt', enc('a\n')]]);
+      const r = await dockerCli(d, ['build', '.'], { files });
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toMatch(text);
+      expect(r.stdout).not.toContain('Running in');
+    }
+  });
 });

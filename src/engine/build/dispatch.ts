@@ -12,6 +12,7 @@ import type { ContainerConfig, HealthConfig } from '../image/config.ts';
 import { Changeset, type ChangeItem } from '../layer/changeset.ts';
 import { ContainerLayer } from '../layer/container.ts';
 import { joinParts, pathParts } from '../fs/path.ts';
+import { ERRNO_TEXT, FsError } from '../fs/ops.ts';
 import type { Daemon } from '../runtime/daemon.ts';
 import { startFailureText } from '../runtime/commands/lifecycle.ts';
 import { ensureWorkdir, resolveUser, runProcess, StartError } from '../runtime/process.ts';
@@ -78,7 +79,8 @@ async function step(b: StepRecorder, st: StageState, stepNumber: number, cacheCo
     containerId = d.newContainerId();
     containerConfig = copyRunConfig(cacheConfig, { Hostname: cacheConfig.Hostname || containerId.slice(0, 12) });
     if (rec) rec.containerId = containerId;
-    b.print(` ---> Running in ${truncateID(containerId)}`);
+    // WORKDIR's directory is made while its container is created: a failure comes first.
+    if (work.kind !== 'workdir') b.print(` ---> Running in ${truncateID(containerId)}`);
   }
   if (work.kind === 'none' || work.kind === 'workdir') inheritHealthcheck(st, containerConfig);
   const clock = () => Math.floor(d.now / 1000);
@@ -86,17 +88,34 @@ async function step(b: StepRecorder, st: StageState, stepNumber: number, cacheCo
   // read-write layer; COPY/ADD write into a plain new layer over the image.
   const layer = !st.image ? ContainerLayer.over([], { clock }) : containerId ? d.openLayer(st.image, containerId.slice(0, 12)) : ContainerLayer.over(d.layersOf(st.image), { clock });
   let changes: Changeset;
+  // What the daemon reports when the file system refuses (a path through a file, …): the
+  // path inside the layer's merged directory, as overlay2 sees it.
+  const fsFailure = (e: unknown, prefix: string): never => {
+    if (!(e instanceof FsError)) throw e;
+    const merged = `/var/lib/docker/overlay2/${d.randomHex(64)}/merged`;
+    const why = ERRNO_TEXT[e.code].charAt(0).toLowerCase() + ERRNO_TEXT[e.code].slice(1);
+    throw new BuildError(`${prefix}lstat ${merged}${e.path.startsWith('/') ? e.path : '/' + e.path}: ${why}`);
+  };
   if (work.kind === 'workdir') {
     const dir = joinParts(pathParts(st.runConfig.WorkingDir));
-    if (!layer.exists(dir)) {
-      layer.user = { uid: 0, gid: 0 };
-      layer.mkdir(dir, { parents: true, mode: 0o755 });
+    try {
+      if (!layer.exists(dir)) {
+        layer.user = { uid: 0, gid: 0 };
+        layer.mkdir(dir, { parents: true, mode: 0o755 });
+      }
+    } catch (e) {
+      fsFailure(e, '');
     }
+    b.print(` ---> Running in ${truncateID(containerId!)}`);
     changes = layer.changeset();
   } else if (work.kind === 'run') {
     changes = await runStep(b, st, layer, work.runConfig, work.argv, containerId!);
   } else if (work.kind === 'copy') {
-    work.apply(layer);
+    try {
+      work.apply(layer);
+    } catch (e) {
+      fsFailure(e, 'failed to copy files: ');
+    }
     changes = layer.changeset();
   } else changes = layer.changeset();
   const committed = await commitStep(d, {
