@@ -230,8 +230,13 @@ export async function classicBuild(d: Daemon, context: BuildContext, options: Bu
       if (stage.name) b.stageNames.set(stage.name, stage.index);
     }
   } catch (e) {
-    if (!(e instanceof BuildError)) throw e;
     if (b.current) b.current.state = d.state;
+    if (!(e instanceof BuildError)) {
+      // A fault of the simulator, not of the Dockerfile: say so plainly, never a stack trace.
+      const where = b.current ? ` in step ${b.current.number} (${b.current.instruction})` : '';
+      b.err += `layerlab: internal error${where}: ${e instanceof Error ? e.message : String(e)}\n`;
+      return result(1, null);
+    }
     b.err += e.message + '\n';
     return result(e.exitCode, null);
   }
