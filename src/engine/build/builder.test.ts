@@ -67,6 +67,9 @@ describe.skipIf(skip)('docker build on the engine', () => {
 
     const again = (await dockerBuild(['-t', 'demo', 'ctx'], d, { files })).result!;
     expect(again.steps.slice(1).map((s) => s.cache.status)).toEqual(['hit', 'hit', 'hit']);
+    expect(again.steps.map((s) => s.kind)).toEqual(['base', 'layer', 'layer', 'empty']);
+    expect(again.steps[1].layer).toEqual(first.steps[1].layer);
+    expect(again.steps[3].createdBy).toBe(first.steps[3].createdBy);
     expect(again.imageId).toBe(first.imageId);
 
     files.set('ctx/a.txt', enc('changed\n'));

@@ -217,11 +217,13 @@ export async function classicBuild(d: Daemon, context: BuildContext, options: Bu
       b.print(` ---> ${st.image ? truncateID(st.image.id) : ''}`);
       b.finish(fromStep, st.image);
       for (const inst of stage.instructions) {
-        const step = b.begin(number++, total, stage.index, stage.name, inst, kindOf(inst));
+        const step = b.begin(number++, total, stage.index, stage.name, inst, 'empty');
         refuseAt(inst.range.start.line);
         const buildkitOnly = requiresBuildKit(inst);
         if (buildkitOnly) throw new BuildError(buildkitOnly);
         await dispatch(b, st, inst, step.number, escape);
+        // What the step really made: a RUN that changed nothing leaves an empty layer.
+        step.kind = step.layer ? 'layer' : 'empty';
         st.updateRunConfig();
         b.print(` ---> ${st.image ? truncateID(st.image.id) : ''}`);
         b.finish(step, st.image);
@@ -258,9 +260,6 @@ export async function classicBuild(d: Daemon, context: BuildContext, options: Bu
   return { ...r, unusedArgs: unused };
 }
 
-function kindOf(inst: Instruction): StepKind {
-  return inst.kind === 'RUN' || inst.kind === 'COPY' || inst.kind === 'ADD' || inst.kind === 'WORKDIR' ? 'layer' : 'empty';
-}
 
 function processMetaArg(meta: ArgInstruction, args: BuildArgs, escape: string): void {
   const env = args.metaValues();

@@ -68,7 +68,13 @@ async function step(b: StepRecorder, st: StageState, stepNumber: number, cacheCo
   if (probe.hit) {
     b.print(' ---> Using cache');
     st.image = probe.image;
-    if (rec) rec.cache = { status: 'hit', reason: { id: 'cache-hit', params: { image: truncateID(probe.image.id) } } };
+    if (rec) {
+      rec.cache = { status: 'hit', reason: { id: 'cache-hit', params: { image: truncateID(probe.image.id) } } };
+      const last = probe.image.config.history.at(-1);
+      const diffId = probe.image.config.rootfs.diff_ids.at(-1);
+      rec.createdBy = last?.created_by ?? null;
+      rec.layer = last && !last.empty_layer && diffId ? { diffId, size: d.state.layers.get(diffId)?.size ?? 0 } : null;
+    }
     return;
   }
   if (rec) rec.cache = { status: 'miss', reason: probe.reason };

@@ -10,9 +10,9 @@ import type { BuildMessage } from './messages.ts';
 export type StepKind =
   /** FROM: the stage's base image (no new image). */
   | 'base'
-  /** A step whose image has a layer of its own (RUN, COPY, ADD, WORKDIR of a new directory). */
+  /** A step whose image has a layer of its own (what RUN, COPY, ADD or WORKDIR of a new directory changed). */
   | 'layer'
-  /** A step whose image only adds an `empty_layer` history entry (metadata instructions). */
+  /** A step whose image only adds an `empty_layer` history entry (metadata, a RUN that changed nothing). */
   | 'empty'
   /** ARG before the first FROM: no image at all. */
   | 'meta';
