@@ -22,7 +22,7 @@ const PASSING = [
   'cache', 'cmd-forms', 'commit-abc', 'commit-tomcat', 'copy-add', 'env-workdir-user', 'ls-entrypoint', 'metadata', 'multistage',
   'redis-conf', 'registry-push-pull', 'whiteouts',
   // conformance/cases (the project's own recordings)
-  'build-args', 'build-cli', 'build-context', 'build-more', 'build-errors', 'build-no-cache', 'build-onbuild', 'build-refused', 'build-scratch', 'build-stages', 'commit-changes', 'exec-commit-change', 'exec-options', 'images-history-flags', 'inspect-format',
+  'build-args', 'build-cli', 'build-context', 'build-more', 'build-errors', 'build-expansion', 'build-no-cache', 'build-onbuild', 'build-refused', 'build-scratch', 'build-stages', 'commit-changes', 'exec-commit-change', 'exec-options', 'images-history-flags', 'inspect-format',
   'logs', 'ps-start-stop', 'rmi-conflicts', 'run-errors', 'run-pull-missing', 'tag-images', 'ps-images-format', 'volumes',
   'start-attach-logs', 'kill-restart-rename',
 ];
