@@ -44,12 +44,20 @@ async function initialJsKbGz(outDir: string): Promise<number> {
 const RUNS = 21;
 
 /** In-page probe: remembers the next keydown's time and resolves when the status line changes. */
-const ARM = `window.__probe = new Promise((resolve) => {
+const ARM = `window.__probe = new Promise((resolve, reject) => {
   let t0 = 0;
   document.addEventListener('keydown', (e) => { t0 = e.timeStamp; }, { once: true, capture: true });
-  const status = document.querySelector('[data-testid="editor-status"]');
-  const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now() - t0); });
-  observer.observe(status, { childList: true, characterData: true, subtree: true });
+  // The status bar, not the status element: React swaps that element (span or button).
+  const bar = document.querySelector('.editor-status');
+  const before = bar.querySelector('[data-testid="editor-status"]').textContent;
+  const observer = new MutationObserver(() => {
+    const now = bar.querySelector('[data-testid="editor-status"]')?.textContent;
+    if (now === before) return;
+    observer.disconnect();
+    resolve(performance.now() - t0);
+  });
+  observer.observe(bar, { childList: true, characterData: true, subtree: true });
+  setTimeout(() => reject(new Error('no new diagnostics within 10 s')), 10000);
 }); 0`;
 
 async function keystrokeToCheck(outDir: string) {
