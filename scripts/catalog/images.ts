@@ -151,8 +151,13 @@ function rpmRoot(inputs: Inputs, o: { release: string; osRelease: string; usrMer
     // pre-usrmerge (CentOS 5/6): the essential packages' programs and libraries live in /bin, /sbin, /lib64
     remove(d, (p) => p === '/bin' || p === '/sbin' || p === '/lib' || p === '/lib64');
     const moved = draft();
+    const movedTo = new Map<string, string>();
     for (const [p, e] of d.entries) {
-      const owner = inputs.owners.get(p) ?? inputs.owners.get(p.replace('/usr/lib64/', '/usr/lib/x86_64-linux-gnu/'));
+      // dpkg lists essential programs under /bin, /sbin (bookworm is usrmerged only on disk)
+      const owner =
+        inputs.owners.get(p) ??
+        inputs.owners.get(p.replace('/usr/lib64/', '/usr/lib/x86_64-linux-gnu/')) ??
+        inputs.owners.get(p.replace(/^\/usr\/(bin|sbin)\//, '/$1/'));
       let q = p;
       if (owner && inputs.essential.has(owner)) {
         if (p.startsWith('/usr/bin/')) q = `/bin/${p.slice(9)}`;
@@ -160,14 +165,28 @@ function rpmRoot(inputs: Inputs, o: { release: string; osRelease: string; usrMer
         else if (p.startsWith('/usr/lib64/') && /\.so/.test(p)) q = `/lib64/${p.slice(11)}`;
       }
       if (!moved.entries.has(q)) moved.entries.set(q, [q, ...e.slice(1)] as EntryTuple);
+      if (q !== p) movedTo.set(p, q);
       const b = d.files.get(p);
       if (b) moved.files.set(q, b);
+    }
+    // hard links follow their target's move (perl5.36.0 -> perl, both now in /bin)
+    for (const e of moved.entries.values()) {
+      if (e[1] !== 'h' || !e[6]) continue;
+      e[6] = movedTo.get(e[6]) ?? e[6];
+      if (moved.entries.get(e[6])?.[1] !== 'f') {
+        e[1] = 'f';
+        e.length = 6;
+      }
     }
     d = moved;
     add(d, dir('/bin'), dir('/sbin'), dir('/lib'), dir('/lib64'));
   } else {
     add(d, link('/lib64', 'usr/lib64'));
   }
+  // Red Hat's /bin/sh is bash (Debian's is dash)
+  const sh = o.usrMerged ? '/usr/bin/sh' : '/bin/sh';
+  remove(d, (p) => p === '/usr/bin/sh' || p === '/bin/sh');
+  add(d, link(sh, 'bash'));
   remove(d, (p) => p === '/etc/os-release' || p === '/usr/lib/os-release');
   textFile(d, '/etc/centos-release', `${o.release}\n`);
   if (o.osRelease) textFile(d, '/etc/os-release', o.osRelease);

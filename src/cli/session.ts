@@ -1,7 +1,9 @@
 /**
- * `layerlab session [--bases DIR] CASE_DIR`: runs CASE_DIR/session.txt on the simulated
- * engine and prints the transcript (../shared/conformance/README.md), so that
- * `../shared/conformance/compare CASE_DIR/expected.txt out.txt` can judge it.
+ * `layerlab session [--bases DIR] [--catalog] CASE_DIR`: runs CASE_DIR/session.txt on the
+ * simulated engine and prints the transcript (../shared/conformance/README.md), so that
+ * `../shared/conformance/compare CASE_DIR/expected.txt out.txt` can judge it. With
+ * `--catalog` the simulated Docker Hub holds the image catalog (centos, ubuntu, redis, …),
+ * as in the app, so the tutorials' walkthroughs run from the command line too.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,9 +13,12 @@ import { ENGINE_LAYERS } from '../engine/runtime/engine-layers.ts';
 import type { ProcessRunner } from '../engine/runtime/ports.ts';
 import { runSession, type HostFiles } from '../conformance/runner.ts';
 import { classicBuildHook } from '../engine/build/hook.ts';
+import { ImageCatalog } from '../engine/images/catalog.ts';
+import { nodeDataSource } from '../engine/images/source.node.ts';
+import { catalogHub } from '../engine/runtime/catalog-hub.ts';
 import type { CliCommand } from './command.ts';
 
-const USAGE = 'session [--bases DIR] CASE_DIR';
+const USAGE = 'session [--bases DIR] [--catalog] CASE_DIR';
 
 /** Every file of the case directory except the recorded transcripts. */
 export function readCaseFiles(dir: string): HostFiles {
@@ -61,12 +66,13 @@ async function loadRunner(): Promise<ProcessRunner> {
 }
 
 /** Runs one case directory and returns its transcript. */
-export async function sessionTranscript(caseDir: string, basesDir: string = SHARED_BASE_DIR): Promise<string> {
+export async function sessionTranscript(caseDir: string, basesDir: string = SHARED_BASE_DIR, opts: { catalog?: boolean } = {}): Promise<string> {
   const session = readFileSync(join(caseDir, 'session.txt'), 'utf8');
+  const hub = opts.catalog ? catalogHub(await ImageCatalog.open(nodeDataSource())) : undefined;
   const run = await runSession(session, {
     bases: readBases(basesDir),
     files: readCaseFiles(caseDir),
-    daemon: { layers: ENGINE_LAYERS, runner: await loadRunner(), build: classicBuildHook },
+    daemon: { layers: ENGINE_LAYERS, runner: await loadRunner(), build: classicBuildHook, hub },
   });
   return run.transcript;
 }
@@ -77,6 +83,7 @@ export const sessionCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     let bases: string | undefined;
+    let catalog = false;
     const rest: string[] = [];
     for (let i = 0; i < args.length; i++) {
       if (args[i] === '--bases') {
@@ -86,6 +93,7 @@ export const sessionCommand: CliCommand = {
           return 2;
         }
       } else if (args[i].startsWith('--bases=')) bases = args[i].slice('--bases='.length);
+      else if (args[i] === '--catalog') catalog = true;
       else if (args[i].startsWith('-')) {
         io.err(`layerlab session: unknown option ${args[i]}\nUsage: layerlab ${USAGE}\n`);
         return 2;
@@ -96,7 +104,7 @@ export const sessionCommand: CliCommand = {
       return 2;
     }
     try {
-      io.out(await sessionTranscript(rest[0], bases));
+      io.out(await sessionTranscript(rest[0], bases, { catalog }));
       return 0;
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
