@@ -16,6 +16,8 @@ import { classicBuildHook } from '../engine/build/hook.ts';
 import { ImageCatalog } from '../engine/images/catalog.ts';
 import { nodeDataSource } from '../engine/images/source.node.ts';
 import { catalogHub } from '../engine/runtime/catalog-hub.ts';
+import { catalogPackages } from '../engine/runtime/catalog-packages.ts';
+import type { ShellRunnerOptions } from '../engine/runtime/shell-runner.ts';
 import type { CliCommand } from './command.ts';
 
 const USAGE = 'session [--bases DIR] [--catalog] CASE_DIR';
@@ -55,10 +57,10 @@ export function readBases(dir: string): BaseImage[] {
  */
 const SHELL_RUNNER: string = '../engine/runtime/shell-runner.ts';
 
-async function loadRunner(): Promise<ProcessRunner> {
+async function loadRunner(opts: ShellRunnerOptions = {}): Promise<ProcessRunner> {
   try {
-    const { shellRunner } = (await import(SHELL_RUNNER)) as { shellRunner: () => ProcessRunner };
-    return shellRunner();
+    const { shellRunner } = (await import(SHELL_RUNNER)) as { shellRunner: (opts: ShellRunnerOptions) => ProcessRunner };
+    return shellRunner(opts);
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return { run: () => ({ exitCode: 126, stdout: '', stderr: `layerlab: the shell is not available: ${reason}\n` }) };
@@ -68,11 +70,14 @@ async function loadRunner(): Promise<ProcessRunner> {
 /** Runs one case directory and returns its transcript. */
 export async function sessionTranscript(caseDir: string, basesDir: string = SHARED_BASE_DIR, opts: { catalog?: boolean } = {}): Promise<string> {
   const session = readFileSync(join(caseDir, 'session.txt'), 'utf8');
-  const hub = opts.catalog ? catalogHub(await ImageCatalog.open(nodeDataSource())) : undefined;
+  const catalog = opts.catalog ? await ImageCatalog.open(nodeDataSource()) : undefined;
+  const runner = catalog
+    ? await loadRunner({ extraCommands: catalogPackages(catalog), kernelRelease: (await catalog.bootfs()).kernelRelease })
+    : await loadRunner();
   const run = await runSession(session, {
     bases: readBases(basesDir),
     files: readCaseFiles(caseDir),
-    daemon: { layers: ENGINE_LAYERS, runner: await loadRunner(), build: classicBuildHook, hub },
+    daemon: { layers: ENGINE_LAYERS, runner, build: classicBuildHook, hub: catalog && catalogHub(catalog) },
   });
   return run.transcript;
 }

@@ -59,3 +59,65 @@ describe.skipIf(!existsSync(SHARED_BASE_DIR))('the centos5 ls ENTRYPOINT walkthr
     expect(rmBlocks[3]).toBe('docker ps -a -q\n[exit 0]\n');
   });
 });
+
+/** The `layer N size=BYTES` sections of an `@layers` block, last layer last. */
+function layersOf(block: string): { size: number; lines: string[] }[] {
+  return block
+    .split(/^layer \d+ /m)
+    .slice(1)
+    .map((part) => {
+      const [head, ...lines] = part.trimEnd().split('\n');
+      return { size: Number(/size=(\d+)/.exec(head)?.[1]), lines: lines.filter((l) => !l.startsWith('[exit')) };
+    });
+}
+
+function writeCase(dockerfile: string, session: string): string {
+  const d = mkdtempSync(join(dir, 'case-'));
+  mkdirSync(join(d, 'ctx'));
+  writeFileSync(join(d, 'ctx', 'Dockerfile'), dockerfile);
+  writeFileSync(join(d, 'session.txt'), session);
+  return d;
+}
+
+describe.skipIf(!existsSync(SHARED_BASE_DIR))('package managers of the catalog images in docker build (skipped without ../shared)', () => {
+  it('centos: the yum RUN installs redis with its config; the sed RUN commits one copy of that file and nothing else', async () => {
+    const t = await sessionTranscript(
+      writeCase(
+        'FROM centos\nRUN yum -y update &&yum -y install epel-release&& yum -y install redis&&yum -y install net-tools\n' +
+          "RUN sed -i -e 's@bind 127.0.0.1@bind 0.0.0.0@g' /etc/redis.conf\n",
+        'docker build -t r ctx\n@layers r\n',
+      ),
+      undefined,
+      { catalog: true },
+    );
+    expect(t).toContain('Successfully tagged r:latest');
+    const layers = layersOf(t.split(/^\$ @layers r$/m)[1]);
+    const [yum, sed] = layers.slice(-2);
+    const paths = (l: { lines: string[] }) => l.lines.map((line) => line.split(' ').slice(4).join(' '));
+    expect(paths(yum)).toContain('/usr/bin/redis-server');
+    expect(paths(yum)).toContain('/etc/redis.conf');
+    expect(paths(yum).some((p) => p.startsWith('/var/cache/yum/'))).toBe(true);
+    const conf = yum.lines.find((l) => l.endsWith(' /etc/redis.conf'))!;
+    const confSize = Number(conf.split(' ')[3]);
+    expect(confSize).toBeGreaterThan(1000);
+    // the sed layer: the directory entry and one full copy of the file
+    expect(sed.lines).toEqual(['d 0755 0:0 0 /etc', expect.stringMatching(/^f 0644 0:0 \d+ \/etc\/redis\.conf$/)]);
+    expect(sed.size).toBe(Number(sed.lines[1].split(' ')[3]));
+  });
+
+  it('debian: removing the apt lists in the same RUN makes the layer smaller by exactly their size', async () => {
+    const install = 'RUN apt-get update && apt-get install -y nginx';
+    const run = async (dockerfile: string) => {
+      const t = await sessionTranscript(writeCase(dockerfile, 'docker build -t n ctx\n@layers n\n'), undefined, { catalog: true });
+      expect(t).toContain('Successfully tagged n:latest');
+      return layersOf(t.split(/^\$ @layers n$/m)[1]).at(-1)!;
+    };
+    const kept = await run(`FROM debian\n${install}\n`);
+    const cleaned = await run(`FROM debian\n${install} && rm -rf /var/lib/apt/lists/*\n`);
+    const lists = kept.lines
+      .filter((l) => / \/var\/lib\/apt\/lists\/[^/]+$/.test(l) && l.startsWith('f '))
+      .reduce((n, l) => n + Number(l.split(' ')[3]), 0);
+    expect(lists).toBeGreaterThan(1_000_000);
+    expect(kept.size - cleaned.size).toBe(lists);
+  });
+});

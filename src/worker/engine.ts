@@ -6,41 +6,39 @@
  */
 import { classicBuildHook, dockerBuild } from '../engine/build/hook.ts';
 import { ImageCatalog } from '../engine/images/catalog.ts';
-import { loadCatalogImage } from '../engine/images/layers.ts';
 import { urlDataSource } from '../engine/images/source.ts';
+import { catalogHub } from '../engine/runtime/catalog-hub.ts';
+import { catalogPackages } from '../engine/runtime/catalog-packages.ts';
 import { Daemon } from '../engine/runtime/daemon.ts';
 import { ENGINE_LAYERS } from '../engine/runtime/engine-layers.ts';
-import type { HubCatalog } from '../engine/runtime/ports.ts';
 import { shellRunner } from '../engine/runtime/shell-runner.ts';
 import { toBuildView } from './buildView.ts';
 import type { BuildView } from './protocol.ts';
 
-/** Docker Hub backed by the catalog; images load (layer by layer) only when pulled. */
-export function catalogHub(catalog: Promise<ImageCatalog>): HubCatalog {
-  return {
-    async image(ref) {
-      const c = await catalog;
-      return c.find(ref) ? loadCatalogImage(c, ref) : undefined;
-    },
-  };
-}
+let daemon: Promise<Daemon> | null = null;
 
-let daemon: Daemon | null = null;
-
-function theDaemon(): Daemon {
-  daemon ??= new Daemon({
-    layers: ENGINE_LAYERS,
-    runner: shellRunner(),
-    build: classicBuildHook,
-    hub: catalogHub(ImageCatalog.open(urlDataSource())),
-  });
+/**
+ * The session's daemon: Docker Hub is the image catalog (images load layer by layer when
+ * pulled), containers get the catalog's package managers and the bootfs kernel for `uname -r`.
+ */
+function theDaemon(): Promise<Daemon> {
+  daemon ??= (async () => {
+    const catalog = await ImageCatalog.open(urlDataSource());
+    const { kernelRelease } = await catalog.bootfs();
+    return new Daemon({
+      layers: ENGINE_LAYERS,
+      runner: shellRunner({ extraCommands: catalogPackages(catalog), kernelRelease }),
+      build: classicBuildHook,
+      hub: catalogHub(catalog),
+    });
+  })();
   return daemon;
 }
 
 /** `docker build .` of a context holding only this Dockerfile, on the session's daemon. */
 export async function buildDockerfile(text: string): Promise<BuildView | null> {
   const files = new Map([['Dockerfile', new TextEncoder().encode(text)]]);
-  const { result, output } = await dockerBuild(['.'], theDaemon(), { files });
+  const { result, output } = await dockerBuild(['.'], await theDaemon(), { files });
   if (!result) throw new Error(output.stderr.trim() || 'docker build gave no result');
   return toBuildView(result);
 }

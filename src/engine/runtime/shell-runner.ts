@@ -3,11 +3,19 @@
  * like runc. The shell does not let simulated time pass, so `sleep` is observed here:
  * the seconds asked for become the process's run time (a detached `sleep 1000` stays Up).
  */
-import type { CommandContext } from '../shell/command.ts';
+import type { CommandContext, CommandFn } from '../shell/command.ts';
 import { defaultRegistry } from '../shell/commands/index.ts';
 import { runArgv } from '../shell/run.ts';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from './ports.ts';
 import { StartError } from './process.ts';
+import type { ExtraCommands } from './catalog-packages.ts';
+
+export interface ShellRunnerOptions {
+  /** Commands a container's image provides beyond the shell's own (package managers). */
+  extraCommands?: ExtraCommands;
+  /** `uname -r`: the host kernel of the bootfs model. */
+  kernelRelease?: string;
+}
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
@@ -21,21 +29,21 @@ export function sleepSeconds(args: readonly string[]): number {
   return total;
 }
 
-export function shellRunner(): ProcessRunner {
+export function shellRunner(opts: ShellRunnerOptions = {}): ProcessRunner {
   const base = defaultRegistry();
   const sleep = base.get('sleep');
-  return {
-    run(req: ProcessRequest): ProcessResult {
+  const run = (req: ProcessRequest, extra: Record<string, CommandFn>): ProcessResult => {
       let slept = 0;
+      const withExtra = Object.keys(extra).length ? base.with(extra) : base;
       const commands = sleep
-        ? base.with({
+        ? withExtra.with({
             sleep: (ctx: CommandContext) => {
               const code = sleep(ctx);
               if (code === 0) slept += sleepSeconds(ctx.argv.slice(1));
               return code;
             },
           })
-        : base;
+        : withExtra;
       const env: Record<string, string> = {};
       for (const e of req.env) {
         const i = e.indexOf('=');
@@ -50,6 +58,7 @@ export function shellRunner(): ProcessRunner {
         hostname: req.hostname,
         stdin: req.stdin,
         now: Math.floor(req.now / 1000),
+        kernelRelease: opts.kernelRelease,
         commands,
       });
       if (r.startError) {
@@ -58,6 +67,9 @@ export function shellRunner(): ProcessRunner {
         throw new StartError(`exec: "${name}": executable file not found in $PATH`, 127);
       }
       return { exitCode: r.exitCode, stdout: r.stdoutText, stderr: r.stderrText, durationMs: slept * 1000 };
-    },
+  };
+  const { extraCommands } = opts;
+  return {
+    run: extraCommands ? async (req) => run(req, await extraCommands(req.fs)) : (req) => run(req, {}),
   };
 }

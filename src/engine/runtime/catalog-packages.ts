@@ -1,0 +1,41 @@
+/**
+ * The package managers of the image catalog (src/engine/shell/packages) for a container:
+ * which distribution's package set applies is read from the container's own files, as the
+ * real tools would find themselves installed (`/etc/alpine-release`, `/etc/fedora-release`,
+ * `/etc/redhat-release`, dpkg's status file). An image of none of these (busybox, scratch)
+ * gets no package manager: `apt-get` is then `sh: apt-get: not found`, as in Docker.
+ */
+import type { FsOps } from '../fs/ops.ts';
+import type { ImageCatalog } from '../images/catalog.ts';
+import type { CommandFn } from '../shell/command.ts';
+import { packageManagers } from '../shell/packages/index.ts';
+
+/** Where each catalog package set's distribution leaves its mark, checked in this order. */
+const MARKERS: readonly (readonly [path: string, set: string])[] = [
+  ['/etc/alpine-release', 'alpine'],
+  ['/etc/fedora-release', 'fedora'],
+  ['/etc/redhat-release', 'centos-7'],
+  ['/var/lib/dpkg/status', 'debian-bookworm'],
+];
+
+export function packageSetOf(fs: FsOps): string | undefined {
+  for (const [path, set] of MARKERS) if (fs.exists(path)) return set;
+  return undefined;
+}
+
+/** A provider of extra commands for a container's filesystem (loaded once per package set). */
+export type ExtraCommands = (fs: FsOps) => Promise<Record<string, CommandFn>>;
+
+export function catalogPackages(catalog: ImageCatalog | Promise<ImageCatalog>): ExtraCommands {
+  const loaded = new Map<string, Promise<Record<string, CommandFn>>>();
+  return (fs) => {
+    const set = packageSetOf(fs);
+    if (!set) return Promise.resolve({});
+    let commands = loaded.get(set);
+    if (!commands) {
+      commands = Promise.resolve(catalog).then((c) => c.packages(set)).then(packageManagers);
+      loaded.set(set, commands);
+    }
+    return commands;
+  };
+}
