@@ -8,6 +8,9 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
+  // Catalog data (src/engine/images/data/*.gz) stays separate files, however small, so the
+  // first download carries no image data; each image loads when it is first used.
+  build: { assetsInlineLimit: (file) => (file.endsWith('.gz') ? false : undefined) },
   // The workers' dependencies too, so the dev server never re-optimizes (and reloads the page) mid-session.
   optimizeDeps: { entries: ['index.html', 'src/worker/*.worker.ts'] },
   test: {
