@@ -53,7 +53,7 @@ async function runLine(d: Daemon, line: SessionLine, files: HostFiles): Promise<
     case 'invalid':
       return { out: [line.message], exit: line.exit };
     case 'docker': {
-      const r = await dockerCli(d, line.argv.slice(1), { files });
+      const r = await dockerCli(d, line.argv.slice(1), { files, writeFile: (path, bytes) => files.set(path, bytes) });
       return { out: [...lines(r.stdout), ...lines(r.stderr)], exit: r.exitCode };
     }
     case 'layers':

@@ -17,6 +17,7 @@ import { killCommand, renameCommand, restartCommand } from './commands/signals.t
 import { rmiCommand } from './commands/rmi.ts';
 import { runCommand } from './commands/run.ts';
 import { inspectCommand } from './inspect.ts';
+import { loadCommand, saveCommand, type ClientFiles } from './commands/save-load.ts';
 
 type Arity = { min: number; max: number };
 
@@ -29,7 +30,7 @@ interface DockerCommand {
   /** False for run/exec: flags end at the first argument. */
   interspersed: boolean;
   arity: Arity;
-  handler: (d: Daemon, p: Parsed, stdin: string) => Promise<CommandResult>;
+  handler: (d: Daemon, p: Parsed, stdin: string, client: ClientFiles) => Promise<CommandResult>;
 }
 
 const b = (long: string, short?: string): FlagSpec => ({ long, short, kind: 'bool' });
@@ -68,6 +69,8 @@ const COMMANDS: DockerCommand[] = [
   { name: 'rmi', usage: 'docker rmi [OPTIONS] IMAGE [IMAGE...]', summary: 'Remove one or more images', flags: [b('force', 'f'), b('no-prune')], interspersed: true, arity: { min: 1, max: MANY }, handler: rmiCommand },
   { name: 'push', usage: 'docker push [OPTIONS] NAME[:TAG]', summary: 'Push an image or a repository to a registry', flags: [b('all-tags', 'a'), b('quiet', 'q')], interspersed: true, arity: { min: 1, max: 1 }, handler: pushCommand },
   { name: 'search', usage: 'docker search [OPTIONS] TERM', summary: 'Search the Docker Hub for images', flags: [l('filter', 'f'), n('limit'), b('no-trunc'), s('format')], interspersed: true, arity: { min: 1, max: 1 }, handler: searchCommand },
+  { name: 'save', usage: 'docker save [OPTIONS] IMAGE [IMAGE...]', summary: 'Save one or more images to a tar archive (streamed to STDOUT by default)', flags: [s('output', 'o')], interspersed: true, arity: { min: 1, max: MANY }, handler: (d, p, _stdin, client) => saveCommand(d, p, client) },
+  { name: 'load', usage: 'docker load [OPTIONS]', summary: 'Load an image from a tar archive or STDIN', flags: [s('input', 'i'), b('quiet', 'q')], interspersed: true, arity: { min: 0, max: 0 }, handler: (d, p, _stdin, client) => loadCommand(d, p, client) },
   { name: 'pull', usage: 'docker pull [OPTIONS] NAME[:TAG|@DIGEST]', summary: 'Pull an image or a repository from a registry', flags: [b('all-tags', 'a'), b('quiet', 'q'), s('platform')], interspersed: true, arity: { min: 1, max: 1 }, handler: pullCommand },
 ];
 
@@ -76,7 +79,7 @@ const ALIASES: Record<string, string> = {
   'container run': 'run', 'container exec': 'exec', 'container start': 'start', 'container stop': 'stop', 'container rm': 'rm',
   'container logs': 'logs', 'container diff': 'diff', 'container commit': 'commit', 'container ls': 'ps', 'container ps': 'ps',
   'container list': 'ps', 'container kill': 'kill', 'container restart': 'restart', 'container rename': 'rename', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
-  'image rm': 'rmi', 'image pull': 'pull', 'image push': 'push', 'image remove': 'rmi', 'container remove': 'rm',
+  'image rm': 'rmi', 'image save': 'save', 'image load': 'load', 'image pull': 'pull', 'image push': 'push', 'image remove': 'rmi', 'container remove': 'rm',
 };
 
 function arityError(cmd: DockerCommand, count: number): string | undefined {
@@ -92,8 +95,10 @@ function arityError(cmd: DockerCommand, count: number): string | undefined {
 
 export interface DockerCliOptions {
   stdin?: string;
-  /** The client's files (for `docker build` contexts). */
+  /** The client's files (for `docker build` contexts, `docker load -i`). */
   files?: HostFiles;
+  /** Writes a client file (`docker save -o`). */
+  writeFile?: (path: string, bytes: Uint8Array) => void;
 }
 
 /** Runs `docker ARGS…` (argv without the leading `docker`) on the daemon. Never throws. */
@@ -130,7 +135,7 @@ export async function dockerCli(d: Daemon, argv: readonly string[], opts: Docker
   if (err) return { stdout: '', stderr: `${err}\n${see}\n\nUsage:  ${cmd.usage}\n\n${cmd.summary}\n`, exitCode: 1 };
   d.settle();
   try {
-    const result = await cmd.handler(d, parsed, opts.stdin ?? '');
+    const result = await cmd.handler(d, parsed, opts.stdin ?? '', { files: opts.files ?? new Map(), writeFile: opts.writeFile });
     d.advance(10);
     return result;
   } catch (e) {
