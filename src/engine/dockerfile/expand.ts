@@ -20,9 +20,22 @@ export function expandWords(word: string, env: Env, escape = '\\'): LexResult<st
   return processWords(word, env, { escape });
 }
 
-/** The fields of each typed instruction that the builder expands, in Docker's rules. */
-export const EXPANDED: Readonly<Record<InstructionKind, readonly string[]>> = {
-  FROM: ['image', 'platform'], // with the meta ARGs (before the first FROM) only
+/** How a field is expanded: one word (ProcessWord) or split into words (ProcessWords). */
+export interface ExpandedField {
+  field: string;
+  mode: 'word' | 'words';
+}
+
+const word = (...fields: string[]): ExpandedField[] => fields.map((field) => ({ field, mode: 'word' }));
+
+/**
+ * The fields of each typed instruction that the builder expands, as the classic builder does
+ * (recorded: with P="80 81/udp", `EXPOSE $P` exposes two ports; with V="/a /b", `VOLUME $V`
+ * is one volume "/a /b" and `COPY $F /d/` looks for one file "f1 f2"; exec-form ENTRYPOINT,
+ * CMD and ONBUILD triggers keep `$U` as written).
+ */
+export const EXPANDED: Readonly<Record<InstructionKind, readonly ExpandedField[]>> = {
+  FROM: word('image', 'platform'), // with the meta ARGs (before the first FROM) only
   RUN: [],
   CMD: [],
   ENTRYPOINT: [],
@@ -30,14 +43,14 @@ export const EXPANDED: Readonly<Record<InstructionKind, readonly string[]>> = {
   HEALTHCHECK: [],
   MAINTAINER: [],
   ONBUILD: [], // the trigger is expanded when it runs, in the child build
-  COPY: ['sources', 'dest', 'chown', 'chmod', 'from'],
-  ADD: ['sources', 'dest', 'chown', 'chmod'],
-  ENV: ['pairs.key', 'pairs.value'],
-  LABEL: ['pairs.key', 'pairs.value'],
-  ARG: ['args.defaultValue'],
-  EXPOSE: ['ports'],
-  VOLUME: ['paths'],
-  USER: ['user'],
-  WORKDIR: ['path'],
-  STOPSIGNAL: ['signal'],
+  COPY: word('sources', 'dest', 'chown', 'chmod', 'from'),
+  ADD: word('sources', 'dest', 'chown', 'chmod'),
+  ENV: word('pairs.key', 'pairs.value'),
+  LABEL: word('pairs.key', 'pairs.value'),
+  ARG: word('args.defaultValue'),
+  EXPOSE: [{ field: 'ports', mode: 'words' }],
+  VOLUME: word('paths'),
+  USER: word('user'),
+  WORKDIR: word('path'),
+  STOPSIGNAL: word('signal'),
 };

@@ -66,7 +66,7 @@ export type { Diagnostic } from './diagnostic.ts';
 export { formatDiagnostic, renderDiagnostic } from './diagnostic.ts';
 export type { Dialect, ParseOptions } from './dialect.ts';
 export { dumpAst, goQuote } from './dump.ts';
-export { EXPANDED, expandWord, expandWords, type Env, type LexResult } from './expand.ts';
+export { EXPANDED, expandWord, expandWords, type Env, type ExpandedField, type LexResult } from './expand.ts';
 export { FLAGS, type FlagSpec } from './flagspec.ts';
 export { chompHeredocContent, type Heredoc } from './heredoc.ts';
 export { HELP, instructionHelp, renderHelp, type InstructionHelp } from './help.ts';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR } from './corpus.node.ts';
-import { EXPANDED, FLAGS, expandWord, helpAt, parseDockerfile, renderHelp } from './index.ts';
+import { EXPANDED, FLAGS, expandWord, expandWords, helpAt, parseDockerfile, renderHelp } from './index.ts';
 import type { Instruction } from './instructions.ts';
 
 const first = <K extends Instruction['kind']>(text: string, kind: K) => {
@@ -123,9 +123,27 @@ describe('expansion for the builder', () => {
     const wd = r.stages[0].instructions[0];
     expect(wd.kind === 'WORKDIR' && expandWord(wd.path, {}, r.ast.escape)).toEqual({ ok: true, value: 'C:\\a$b' });
   });
-  it('says which instructions the builder expands', () => {
+  it('says which fields the builder expands, and how (recorded on Docker 20.10)', () => {
     expect(EXPANDED.RUN).toEqual([]);
-    expect(EXPANDED.WORKDIR).toEqual(['path']);
+    expect(EXPANDED.WORKDIR).toEqual([{ field: 'path', mode: 'word' }]);
+    // ENV P="80 81/udp" U=nobody D=/data V="/a /b" F="f1 f2" → config as Docker recorded it.
+    const env = { P: '80 81/udp', U: 'nobody', D: '/data', V: '/a /b', F: 'f1 f2', L: 'a b' };
+    const r = parseDockerfile('FROM a\nEXPOSE $P 82\nVOLUME $D /v2\nVOLUME ["$D/x"]\nVOLUME $V\nCOPY $F /dst/\nLABEL l=$L "k$U"=v\nENV E3=\'$U\' E4=\\$U E5=${U}s\n');
+    const [expose, v1, v2, v3, copy, label, envs] = r.stages[0].instructions;
+    const expand = (kind: keyof typeof EXPANDED, values: string[]) =>
+      values.flatMap((v) => {
+        const mode = EXPANDED[kind][0].mode;
+        const out = mode === 'words' ? expandWords(v, env) : expandWord(v, env);
+        return out.ok ? out.value : [];
+      });
+    expect(expose.kind === 'EXPOSE' && expand('EXPOSE', expose.ports)).toEqual(['80', '81/udp', '82']);
+    expect([v1, v2, v3].flatMap((v) => (v.kind === 'VOLUME' ? expand('VOLUME', v.paths) : []))).toEqual(['/data', '/v2', '/data/x', '/a /b']);
+    expect(copy.kind === 'COPY' && expand('COPY', copy.sources)).toEqual(['f1 f2']);
+    expect(label.kind === 'LABEL' && label.pairs.map((p) => [expand('LABEL', [p.key])[0], expand('LABEL', [p.value])[0]])).toEqual([
+      ['l', 'a b'],
+      ['knobody', 'v'],
+    ]);
+    expect(envs.kind === 'ENV' && envs.pairs.map((p) => expand('ENV', [p.value])[0])).toEqual(['$U', '$U', 'nobodys']);
   });
 });
 
