@@ -67,6 +67,13 @@ export const en = {
     emptyLayer: 'empty layer',
     baseImage: 'base image',
   },
+  buildStepsPanel: {
+    step: 'Step {{step}}',
+    container: 'container',
+    image: 'image',
+    stale: 'The Dockerfile has an error: this is the last build that worked.',
+    detail: 'The current step',
+  },
   panels: {
     label: 'Panels',
     buildSteps: 'Build steps',

@@ -66,6 +66,13 @@ export const zhCN: Catalog = {
     emptyLayer: '空层',
     baseImage: '基础镜像',
   },
+  buildStepsPanel: {
+    step: '第 {{step}} 步',
+    container: '容器',
+    image: '镜像',
+    stale: 'Dockerfile 有错误：这里显示的是上一次成功的构建。',
+    detail: '当前步骤',
+  },
   panels: {
     label: '面板',
     buildSteps: '构建步骤',

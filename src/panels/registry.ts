@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { PanelId } from './ids.ts';
 
@@ -14,7 +15,7 @@ export interface PanelDescriptor {
 
 /** The panels in tab order. A panel's issue adds its `component` here (one line). */
 export const PANELS: readonly PanelDescriptor[] = [
-  { id: 'buildSteps', shows: 'build' },
+  { id: 'buildSteps', shows: 'build', component: lazy(() => import('./BuildSteps/BuildSteps.tsx')) },
   { id: 'layerStack', shows: 'build' },
   { id: 'shadowDiff', shows: 'build' },
   { id: 'fileTree', shows: 'build' },
