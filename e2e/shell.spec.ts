@@ -43,9 +43,11 @@ test('before the first build the step bar is disabled with its reason, and each 
   await page.goto('./');
   for (const id of ['step-back', 'play', 'step-forward']) await expect(page.getByTestId(id)).toBeDisabled();
   await expect(page.locator('.step-status')).toHaveText(/Building… the first build pulls the base image|No build yet/);
+  // The build-steps panel says the build is on its way (or has not started); no invented steps.
+  await expect(page.getByTestId('build-steps').locator('.waiting-note')).toHaveText(/Building… the first build pulls the base image|No build yet/);
+  await expect(page.getByTestId('build-steps').locator('[data-step]')).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Layer stack' }).click();
   await expect(page.getByText(/This panel is not built yet\. The build itself already runs/)).toBeVisible();
-  // The real build-steps panel owns this hook; the placeholder must not claim it.
-  await expect(page.getByTestId('build-steps')).toHaveCount(0);
   await page.getByRole('tab', { name: 'Terminal' }).click();
   await expect(page.getByText(/arrives with the terminal and the simulated docker CLI/)).toBeVisible();
 });
