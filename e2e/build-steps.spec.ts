@@ -43,7 +43,9 @@ test('the centos-redis Dockerfile: steps, layers, cache after an edit, stepping,
   await line4.click();
   await page.keyboard.press('End');
   await page.keyboard.press('Backspace');
-  await page.keyboard.type('0');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('80');
+  await expect(line4).toHaveText('EXPOSE 6380');
   await expect(step(2)).toHaveAttribute('data-cache', 'hit', { timeout: 60_000 });
   await expect(step(3)).toHaveAttribute('data-cache', 'hit');
   for (const n of [4, 5, 6, 7, 8]) await expect(step(n)).toHaveAttribute('data-cache', 'miss');
