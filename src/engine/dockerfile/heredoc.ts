@@ -31,7 +31,7 @@ function countQuotes(s: string): number {
   return n;
 }
 
-/** Reads one word such as `<<-'EOF'`; `heredoc: null` when the word does not open a here-document. */
+/** Reads one word such as `<<-'EOF'`; `heredoc: null` when the word does not open a heredoc. */
 export function parseHeredocWord(word: string): HeredocParse {
   const m = HEREDOC.exec(word);
   if (!m || m[3] === '') return { ok: true, heredoc: null };
