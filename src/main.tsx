@@ -5,7 +5,7 @@ import { followTextSize } from './app/textSize.ts';
 import { followTheme } from './app/theme.ts';
 import { setLanguage } from './i18n/i18n.ts';
 import { selectLanguage } from './store/preferences.ts';
-import { documentStore, preferences, session } from './store/stores.ts';
+import { daemon, documentStore, preferences, session } from './store/stores.ts';
 import { startEngine } from './worker/client.ts';
 import './app/app.css';
 
@@ -19,7 +19,7 @@ followTheme(preferences);
 followTextSize(preferences);
 
 // The engine lives in a Web Worker; the stores are the only way in and out.
-startEngine(documentStore, session);
+startEngine(documentStore, session, daemon);
 
 createRoot(root).render(
   <StrictMode>

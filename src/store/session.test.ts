@@ -26,7 +26,7 @@ function buildOf(n: number, id = 'a'): BuildView {
 }
 
 const analysis = (version: number, diagnostics: Analysis['diagnostics'] = []): Analysis => ({ version, diagnostics, build: null });
-const built = (version: number, build: BuildView | null, failure: string | null = null): BuildAnswer => ({ version, build, failure });
+const built = (version: number, build: BuildView | null, failure: string | null = null): BuildAnswer => ({ version, build, failure, revision: version });
 
 const error = {
   severity: 'error' as const,

@@ -3,6 +3,7 @@
  * (zustand); tests create their own with the `create…Store` factories and a memory storage.
  */
 import { languageFromBrowser } from '../i18n/language.ts';
+import { createDaemonStore } from './daemon.ts';
 import { createDocumentStore } from './document.ts';
 import { createPreferencesStore } from './preferences.ts';
 import { createSessionStore } from './session.ts';
@@ -14,3 +15,4 @@ const browserLanguages = (globalThis as { navigator?: { languages?: readonly str
 export const preferences = createPreferencesStore(storage, languageFromBrowser(browserLanguages));
 export const documentStore = createDocumentStore(storage);
 export const session = createSessionStore();
+export const daemon = createDaemonStore();

@@ -1,11 +1,14 @@
 import { wrap, type Remote } from 'comlink';
 import type { Language } from '../i18n/language.ts';
 import type { DocumentStore } from '../store/document.ts';
+import type { DaemonStore } from '../store/daemon.ts';
 import type { SessionStore } from '../store/session.ts';
+import type { DaemonApi } from './daemon/api.ts';
 import { latestOnly } from './latest.ts';
-import type { BuildApi, CheckApi, HelpView } from './protocol.ts';
+import type { CheckApi, HelpView } from './protocol.ts';
 
 let engine: Remote<CheckApi> | null = null;
+let daemonRemote: Remote<DaemonApi> | null = null;
 
 /**
  * Starts the engine workers and keeps the session store in step with the document. Edits are
@@ -13,14 +16,15 @@ let engine: Remote<CheckApi> | null = null;
  * is busy only the newest text is analysed next; builds coalesce the same way. Answers for
  * older versions are dropped by the session store. Returns a function that stops the workers.
  */
-export function startEngine(doc: DocumentStore, session: SessionStore): () => void {
+export function startEngine(doc: DocumentStore, session: SessionStore, daemon: DaemonStore): () => void {
   // Two workers: one answers every keystroke (diagnostics, help), the other builds. A long
   // build (the first pull of a base image) never delays diagnostics.
   const checker = new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module', name: 'layerlab-check' });
   const builder = new Worker(new URL('./build.worker.ts', import.meta.url), { type: 'module', name: 'layerlab-build' });
   const remote = wrap<CheckApi>(checker);
-  const builds = wrap<BuildApi>(builder);
+  const builds = wrap<DaemonApi>(builder);
   engine = remote;
+  daemonRemote = builds;
   let stopped = false;
   const fail = (e: unknown) => {
     if (!stopped) session.getState().fail(e instanceof Error ? e.message : String(e));
@@ -37,7 +41,9 @@ export function startEngine(doc: DocumentStore, session: SessionStore): () => vo
     toBuild = null;
     session.getState().startBuilding();
     const answer = await builds.build(next.text, next.version);
-    if (!stopped) session.getState().receiveBuild(answer);
+    if (stopped) return;
+    daemon.getState().advance(answer.revision);
+    session.getState().receiveBuild(answer);
   }, fail);
 
   const check = latestOnly(async () => {
@@ -61,6 +67,7 @@ export function startEngine(doc: DocumentStore, session: SessionStore): () => vo
     stopped = true;
     unsubscribe();
     if (engine === remote) engine = null;
+    if (daemonRemote === builds) daemonRemote = null;
     checker.terminate();
     builder.terminate();
   };
@@ -74,4 +81,13 @@ export async function engineHelp(text: string, offset: number, language: Languag
   } catch {
     return null;
   }
+}
+
+/**
+ * The simulated daemon in the build worker, for panels that ask it questions (layers, files,
+ * the terminal, the image graph); null before the workers start. After a call that changes the
+ * daemon, pass the revision it returns to the daemon store (`daemon.getState().advance`).
+ */
+export function daemonApi(): Remote<DaemonApi> | null {
+  return daemonRemote;
 }

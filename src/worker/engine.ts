@@ -6,24 +6,38 @@
  */
 import { classicBuildHook, dockerBuild } from '../engine/build/hook.ts';
 import { ImageCatalog } from '../engine/images/catalog.ts';
-import { urlDataSource } from '../engine/images/source.ts';
+import { urlDataSource, type ImageDataSource } from '../engine/images/source.ts';
 import { catalogHub } from '../engine/runtime/catalog-hub.ts';
 import { catalogPackages } from '../engine/runtime/catalog-packages.ts';
 import { Daemon } from '../engine/runtime/daemon.ts';
 import { ENGINE_LAYERS } from '../engine/runtime/engine-layers.ts';
 import { shellRunner } from '../engine/runtime/shell-runner.ts';
 import { toBuildView } from './buildView.ts';
+import type { BuildResult } from '../engine/build/result.ts';
+import { bumpRevision } from './daemon/revision.ts';
 import type { BuildView } from './protocol.ts';
 
 let daemon: Promise<Daemon> | null = null;
+let latest: BuildResult | null = null;
+let dataSource: () => ImageDataSource = () => urlDataSource();
+
+/**
+ * Where the catalog's data comes from (the worker fetches it; tests in Node pass
+ * `nodeDataSource()`). Starts a fresh daemon, so a test gets a session of its own.
+ */
+export function resetDaemon(source: ImageDataSource): void {
+  dataSource = () => source;
+  daemon = null;
+  latest = null;
+}
 
 /**
  * The session's daemon: Docker Hub is the image catalog (images load layer by layer when
  * pulled), containers get the catalog's package managers and the bootfs kernel for `uname -r`.
  */
-function theDaemon(): Promise<Daemon> {
+export function theDaemon(): Promise<Daemon> {
   daemon ??= (async () => {
-    const catalog = await ImageCatalog.open(urlDataSource());
+    const catalog = await ImageCatalog.open(dataSource());
     const { kernelRelease } = await catalog.bootfs();
     return new Daemon({
       layers: ENGINE_LAYERS,
@@ -39,6 +53,13 @@ function theDaemon(): Promise<Daemon> {
 export async function buildDockerfile(text: string): Promise<BuildView | null> {
   const files = new Map([['Dockerfile', new TextEncoder().encode(text)]]);
   const { result, output } = await dockerBuild(['.'], await theDaemon(), { files });
+  bumpRevision();
   if (!result) throw new Error(output.stderr.trim() || 'docker build gave no result');
+  latest = result;
   return toBuildView(result);
+}
+
+/** The newest build's full result (each step's daemon state), for queries about a step. */
+export function lastBuild(): BuildResult | null {
+  return latest;
 }

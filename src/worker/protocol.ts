@@ -80,6 +80,8 @@ export interface HelpView {
 /** The build of one version of the text. */
 export interface BuildAnswer {
   version: number;
+  /** The daemon's revision after this build (src/worker/daemon/revision.ts). */
+  revision: number;
   build: BuildView | null;
   /** Why there is no build, when the engine itself failed (not the Dockerfile). */
   failure: string | null;

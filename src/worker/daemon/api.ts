@@ -1,0 +1,15 @@
+/**
+ * Everything the build worker exposes: one simulated daemon, many questions. Each area adds its
+ * own methods in its own module and one line here (its interface in the type, its object in
+ * `DAEMON_API`): builds (issue 8), layers and files (issue 9), the terminal and image graph
+ * (issue 10), import and export (issue 12). Methods that change the daemon raise the revision
+ * (`bumpRevision`) and return it, so the UI's daemon store can advance.
+ */
+import type { BuildApi } from '../protocol.ts';
+import { buildApi } from './build.ts';
+
+export type DaemonApi = BuildApi;
+
+export const DAEMON_API: DaemonApi = {
+  ...buildApi,
+};

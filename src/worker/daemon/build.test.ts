@@ -1,0 +1,15 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { nodeDataSource } from '../../engine/images/source.node.ts';
+import { resetDaemon } from '../engine.ts';
+import { DAEMON_API } from './api.ts';
+
+describe('the daemon worker API', () => {
+  beforeEach(() => resetDaemon(nodeDataSource()));
+
+  it('raises the daemon revision with every build, so panels that show daemon state ask again', async () => {
+    const first = await DAEMON_API.build('FROM alpine\nRUN touch /a\n', 1);
+    const second = await DAEMON_API.build('FROM alpine\nRUN touch /b\n', 2);
+    expect(first.build?.ok).toBe(true);
+    expect(second.revision).toBeGreaterThan(first.revision);
+  });
+});
