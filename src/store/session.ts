@@ -54,6 +54,11 @@ export const stepCount = (s: Pick<SessionState, 'build'>): number => s.build?.st
 export function createSessionStore() {
   return createStore<SessionState>()((set, get) => {
     const clamp = (index: number) => Math.max(0, Math.min(stepCount(get()) - 1, Math.trunc(index)));
+    // Moving the build cursor makes the panels follow the build again (src/store/subject.ts).
+    const unpin = () => {
+      const kind = get().selection?.kind;
+      return kind === 'image' || kind === 'container' ? { selection: null } : {};
+    };
     return {
       check: { kind: 'idle' },
       diagnostics: [],
@@ -95,12 +100,12 @@ export function createSessionStore() {
         });
       },
       fail: (reason) => set({ check: { kind: 'failed', reason }, playing: false }),
-      stepBack: () => set({ cursor: clamp(get().cursor - 1), playing: false }),
+      stepBack: () => set({ cursor: clamp(get().cursor - 1), playing: false, ...unpin() }),
       stepForward: () => {
         const next = clamp(get().cursor + 1);
-        set({ cursor: next, playing: get().playing && next < stepCount(get()) - 1 });
+        set({ cursor: next, playing: get().playing && next < stepCount(get()) - 1, ...unpin() });
       },
-      seek: (index) => set({ cursor: clamp(index) }),
+      seek: (index) => set({ cursor: clamp(index), ...unpin() }),
       togglePlay: () => {
         const n = stepCount(get());
         if (n === 0) return set({ playing: false });
