@@ -4,8 +4,12 @@ import type { Content } from './ops.ts';
  * File content: real bytes, or a virtual file of a given size whose bytes are produced on
  * demand from a seed (a small xorshift generator, not a hash: identity comes from
  * src/engine/digest). Virtual bytes are a pure function of (seed, offset), so a
- * truncated virtual file keeps its prefix.
+ * truncated virtual file keeps its prefix. The seed `ZERO_SEED` stands for zero bytes (what
+ * `dd if=/dev/zero` and `fallocate` write), so such files hash as Docker's do.
  */
+
+/** The seed of virtual content made of zero bytes. */
+export const ZERO_SEED = 'zero';
 
 export const EMPTY: Content = { kind: 'bytes', bytes: new Uint8Array(0) };
 
@@ -57,6 +61,7 @@ export function materialize(c: Content): Uint8Array {
 /** Bytes [offset, offset+length) of the virtual stream for `seed`. */
 export function virtualBytes(seed: string, offset: number, length: number): Uint8Array {
   const out = new Uint8Array(length);
+  if (seed === ZERO_SEED) return out;
   const base = seedState(seed);
   let word = Math.floor(offset / 4);
   let i = 0;
@@ -96,6 +101,7 @@ export function appendContent(c: Content, data: Content, materializeLimit = 1 <<
     out.set(materialize(data), contentSize(c));
     return bytesContent(out);
   }
+  if (isZeros(c) && isZeros(data)) return virtualContent(total, ZERO_SEED);
   const tail = data.kind === 'virtual' ? `v${data.size}:${data.seed}` : `b${data.bytes.length}:${Array.from(data.bytes.subarray(0, 32)).join(',')}`;
   const head = c.kind === 'virtual' ? c.seed : `b${c.bytes.length}`;
   return virtualContent(total, `${head}+${tail}`);
@@ -105,11 +111,16 @@ export function appendContent(c: Content, data: Content, materializeLimit = 1 <<
 export function truncateContent(c: Content, size: number, materializeLimit = 1 << 20): Content {
   const old = contentSize(c);
   if (size === old) return c;
-  if (c.kind === 'virtual' && size < old) return virtualContent(size, c.seed);
+  if (c.kind === 'virtual' && (size < old || c.seed === ZERO_SEED)) return virtualContent(size, c.seed);
   if (size <= materializeLimit) {
     const out = new Uint8Array(size);
     out.set(materialize(c).subarray(0, Math.min(old, size)), 0);
     return bytesContent(out);
   }
   return virtualContent(size, `${c.kind === 'virtual' ? c.seed : `b${old}`}~${size}`);
+}
+
+/** Virtual zeros, or real bytes that are all zero. */
+function isZeros(c: Content): boolean {
+  return c.kind === 'virtual' ? c.seed === ZERO_SEED : c.bytes.every((b) => b === 0);
 }

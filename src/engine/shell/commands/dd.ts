@@ -4,6 +4,7 @@
  * `fallocate -l 5G` never allocates the bytes. Seeds: `zero` (all zero bytes) and
  * `urandom:N` (pseudo-random bytes, N distinguishes runs).
  */
+import { ZERO_SEED } from '../../fs/content.ts';
 import { FsError, type Content } from '../../fs/ops.ts';
 import type { CommandFn } from '../command.ts';
 import { errnoText, fail } from './util.ts';
@@ -32,7 +33,7 @@ function source(path: string | undefined): 'zero' | 'urandom' | null {
 }
 
 function generated(kind: 'zero' | 'urandom', size: number): Content | Uint8Array {
-  const seed = kind === 'zero' ? 'zero' : `urandom:${++randomCounter}`;
+  const seed = kind === 'zero' ? ZERO_SEED : `urandom:${++randomCounter}`;
   if (size > VIRTUAL_THRESHOLD) return { kind: 'virtual', size, seed };
   const bytes = new Uint8Array(size);
   if (kind === 'urandom') {
