@@ -1,5 +1,6 @@
 import { gunzipSync } from 'fflate';
 import { CATALOG_FORMAT, type BootfsData, type CatalogData, type ImageData, type LayerData, type LayerInfo, type PackageSetData } from './format.ts';
+import { NPM_FORMAT, type NpmRegistryData } from '../shell/packages/npm/format.ts';
 import { dataFileName, type ImageDataSource } from './source.ts';
 
 /** A reference as users type it: `centos` → `centos:latest`; `busybox:latest` stays. */
@@ -19,6 +20,7 @@ export class ImageCatalog {
   private readonly layerCache = new Map<string, Promise<LayerData>>();
   private readonly packageCache = new Map<string, Promise<PackageSetData>>();
   private bootfsData?: Promise<BootfsData>;
+  private npmData?: Promise<NpmRegistryData>;
   private readonly byTag = new Map<string, ImageData>();
   private readonly layerInfo = new Map<string, LayerInfo>();
 
@@ -77,6 +79,18 @@ export class ImageCatalog {
       this.bootfsData.catch(() => (this.bootfsData = undefined));
     }
     return this.bootfsData;
+  }
+
+  /** What the node image's `npm` installs from (recorded real installs, scripts/npm/capture.ts), loaded on first use. */
+  npm(): Promise<NpmRegistryData> {
+    if (!this.npmData) {
+      this.npmData = readJson<NpmRegistryData>(this.source, dataFileName({ kind: 'packages', id: 'npm' })).then((d) => {
+        if (d?.format !== NPM_FORMAT) throw new Error(`catalog: packages/npm.json.gz has format ${JSON.stringify(d?.format)}, this engine reads ${NPM_FORMAT} (regenerate with scripts/npm/capture.ts)`);
+        return d;
+      });
+      this.npmData.catch(() => (this.npmData = undefined));
+    }
+    return this.npmData;
   }
 
   /** One distribution's package set (`debian-bookworm`, `centos-7`, `fedora`), loaded on first use. */

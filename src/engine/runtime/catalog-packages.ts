@@ -3,12 +3,14 @@
  * which distribution's package set applies is read from the container's own files, as the
  * real tools would find themselves installed (`/etc/alpine-release`, `/etc/fedora-release`,
  * `/etc/redhat-release`, dpkg's status file). An image of none of these (busybox, scratch)
- * gets no package manager: `apt-get` is then `sh: apt-get: not found`, as in Docker.
+ * gets no package manager: `apt-get` is then `sh: apt-get: not found`, as in Docker. The
+ * node image's npm (`/usr/local/lib/node_modules/npm`) adds `npm`, whatever the distribution.
  */
 import type { FsOps } from '../fs/ops.ts';
 import type { ImageCatalog } from '../images/catalog.ts';
 import type { CommandFn } from '../shell/command.ts';
 import { packageManagers } from '../shell/packages/index.ts';
+import { npmCommand } from '../shell/packages/npm/npm.ts';
 
 /** Where each catalog package set's distribution leaves its mark, checked in this order. */
 const MARKERS: readonly (readonly [path: string, set: string])[] = [
@@ -26,16 +28,21 @@ export function packageSetOf(fs: FsOps): string | undefined {
 /** A provider of extra commands for a container's filesystem (loaded once per package set). */
 export type ExtraCommands = (fs: FsOps) => Promise<Record<string, CommandFn>>;
 
+/** Where the node image keeps npm; a container with it gets the simulated `npm`. */
+const NPM_MARKER = '/usr/local/lib/node_modules/npm/package.json';
+
 export function catalogPackages(catalog: ImageCatalog | Promise<ImageCatalog>): ExtraCommands {
   const loaded = new Map<string, Promise<Record<string, CommandFn>>>();
-  return (fs) => {
+  let npm: Promise<Record<string, CommandFn>> | undefined;
+  return async (fs) => {
     const set = packageSetOf(fs);
-    if (!set) return Promise.resolve({});
-    let commands = loaded.get(set);
-    if (!commands) {
+    let commands = set ? loaded.get(set) : undefined;
+    if (set && !commands) {
       commands = Promise.resolve(catalog).then((c) => c.packages(set)).then(packageManagers);
       loaded.set(set, commands);
     }
-    return commands;
+    if (!fs.exists(NPM_MARKER)) return (await commands) ?? {};
+    npm ??= Promise.resolve(catalog).then((c) => c.npm()).then((data) => ({ npm: npmCommand(data) }));
+    return { ...((await commands) ?? {}), ...(await npm) };
   };
 }

@@ -1,8 +1,9 @@
 import type { FsOps } from '../../fs/ops.ts';
+import { normalizePath } from '../../fs/path.ts';
 import type { CommandContext, CommandFn } from '../command.ts';
 
 /** Runs a package-manager command directly on a filesystem (tests): its exit code and output. */
-export function runCommand(fn: CommandFn, fs: FsOps, argv: string[], opts: { uid?: number; now?: number } = {}): { code: number; stdout: string; stderr: string } {
+export function runCommand(fn: CommandFn, fs: FsOps, argv: string[], opts: { uid?: number; now?: number; cwd?: string } = {}): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
   // fields a package manager never uses are stubs; the cast keeps this harness independent of additions to CommandContext
@@ -11,7 +12,7 @@ export function runCommand(fn: CommandFn, fs: FsOps, argv: string[], opts: { uid
     argv,
     flavour: 'gnu',
     fs,
-    cwd: '/',
+    cwd: opts.cwd ?? '/',
     env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
     user: { uid: opts.uid ?? 0, gid: opts.uid ?? 0, name: opts.uid ? 'user' : 'root' },
     hostname: 'layerlab',
@@ -21,7 +22,7 @@ export function runCommand(fn: CommandFn, fs: FsOps, argv: string[], opts: { uid
     stdin: { kind: 'input', readAll: () => new Uint8Array(0) } as CommandContext['stdin'],
     stdout: { kind: 'output', write: (d) => void (stdout += typeof d === 'string' ? d : new TextDecoder().decode(d)) },
     stderr: { kind: 'output', write: (d) => void (stderr += typeof d === 'string' ? d : new TextDecoder().decode(d)) },
-    path: (p) => (p.startsWith('/') ? p : `/${p}`),
+    path: (p) => normalizePath(p, opts.cwd ?? '/'),
     spawn: () => 127,
     runScript: () => 127,
     step: () => undefined,

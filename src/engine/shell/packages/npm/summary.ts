@@ -1,0 +1,26 @@
+/**
+ * What `npm install` prints at the end: `added N packages in T` (or `up to date in T`) and, when
+ * fund messages are on, how many installed packages ask for funding. The counts come from the
+ * tree actually installed, so `--omit=dev` changes them; T is the recorded run's.
+ */
+import type { NpmCapture, NpmPackage } from './format.ts';
+
+function duration(stdout: string): string {
+  return /\bin ([0-9.]+m?s)\n/.exec(stdout)?.[1] ?? '1s';
+}
+
+/** Installed packages whose package.json has a `funding` field. */
+export function fundingCount(tree: readonly [string, string][], packages: ReadonlyMap<string, NpmPackage>): number {
+  return tree.filter(([, id]) => {
+    const pkg = packages.get(id);
+    return pkg !== undefined && (JSON.parse(pkg.packageJson) as { funding?: unknown }).funding !== undefined;
+  }).length;
+}
+
+export function summary(capture: NpmCapture, tree: readonly [string, string][], opts: { upToDate: boolean; fund: boolean; fundingCount: number }): string {
+  const n = tree.length;
+  const head = opts.upToDate ? `up to date in ${duration(capture.againStdout)}` : `added ${n} package${n === 1 ? '' : 's'} in ${duration(capture.stdout)}`;
+  const funding = opts.fundingCount;
+  const fund = opts.fund && funding > 0 ? `\n${funding} package${funding === 1 ? ' is' : 's are'} looking for funding\n  run \`npm fund\` for details\n` : '';
+  return `\n${head}\n${fund}`;
+}
