@@ -284,6 +284,9 @@ export function build(): Map<string, Uint8Array> {
   return files;
 }
 
+/** Data files under OUT written by other generators. */
+const OTHER_GENERATORS = ['packages/npm.json.gz'];
+
 function main() {
   const check = process.argv.includes('--check');
   const files = build();
@@ -300,7 +303,13 @@ function main() {
     console.log(bad ? `build --check: ${bad} of ${files.size} files differ` : `build --check: all ${files.size} files identical`);
     process.exit(bad ? 1 : 0);
   }
+  // Files another generator owns stay (packages/npm.json.gz: scripts/npm/capture.ts).
+  const kept = new Map(OTHER_GENERATORS.filter((f) => existsSync(join(OUT, f))).map((f) => [f, readFileSync(join(OUT, f))]));
   rmSync(OUT, { recursive: true, force: true });
+  for (const [name, bytes] of kept) {
+    mkdirSync(dirname(join(OUT, name)), { recursive: true });
+    writeFileSync(join(OUT, name), bytes);
+  }
   let total = 0;
   for (const [name, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
     mkdirSync(dirname(join(OUT, name)), { recursive: true });

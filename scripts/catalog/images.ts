@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntryTuple, ImageConfigData, PackageData } from '../../src/engine/images/format.ts';
+import { MYSQL_ENTRYPOINT, NGINX_ENTRYPOINT, NODE_ENTRYPOINT, REDIS_ENTRYPOINT, scriptSize } from './entrypoints.ts';
 import { add, dir, draft, type Draft, layerSize, link, remove, rewrite, scaleTo, textFile, virtualFile } from './model.ts';
 
 /**
@@ -472,14 +473,14 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
     const redisPkg = inputs.packages.get('redis-tools')!;
     const bin = rewrite(packageFiles(inputs, ['redis-tools']), [['/usr/bin', '/usr/local/bin'], ['/usr/share', null], ['/etc', null], ['/usr/lib', null]]);
     add(bin, link('/usr/local/bin/redis-server', 'redis-check-rdb'));
-    const fixed = layerSize(debianSlim.draft.entries.values()) + layerSize(users.draft.entries.values()) + layerSize(gosuLayer.draft.entries.values()) + 388 + 0;
+    const fixed = layerSize(debianSlim.draft.entries.values()) + layerSize(users.draft.entries.values()) + layerSize(gosuLayer.draft.entries.values()) + scriptSize(REDIS_ENTRYPOINT);
     const build = scaled('redis-build', `modelled: redis-tools ${redisPkg.version} binaries under /usr/local/bin`, '2024-01-10T00:00:01Z', bin, 104_000_000 - fixed);
     const data = draft();
     add(data, dir('/data', 0o755, 999, 999));
     const dataL = layer('redis-data', 'mkdir /data && chown redis:redis /data', '2024-01-10T00:00:02Z', data);
     const ep = draft();
-    virtualFile(ep, '/usr/local/bin/docker-entrypoint.sh', 388, 0o755);
-    const epL = layer('redis-entrypoint', 'modelled: docker-entrypoint.sh (size modelled)', '2024-01-10T00:00:03Z', ep);
+    textFile(ep, '/usr/local/bin/docker-entrypoint.sh', REDIS_ENTRYPOINT, 0o755);
+    const epL = layer('redis-entrypoint', 'modelled: docker-entrypoint.sh (layerlab\'s script with the entrypoint\'s argument handling, scripts/catalog/entrypoints.ts)', '2024-01-10T00:00:03Z', ep);
     out.push({
       tags: ['redis:latest', 'redis:7.0'],
       created: epL.date,
@@ -532,8 +533,8 @@ function appImages(inputs: Inputs, debian: LayerRecipe, debianSlim: LayerRecipe,
     add(logs, link('/var/log/nginx/access.log', '/dev/stdout'), link('/var/log/nginx/error.log', '/dev/stderr'));
     const logsL = layer('nginx-logs', 'ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr /var/log/nginx/error.log', '2024-01-10T00:00:01Z', logs);
     const ep = draft();
-    virtualFile(ep, '/docker-entrypoint.sh', 1620, 0o775);
-    const epL = layer('nginx-entrypoint', 'modelled: /docker-entrypoint.sh (size modelled)', '2024-01-10T00:00:02Z', ep);
+    textFile(ep, '/docker-entrypoint.sh', NGINX_ENTRYPOINT, 0o775);
+    const epL = layer('nginx-entrypoint', 'modelled: /docker-entrypoint.sh (layerlab\'s script with the entrypoint\'s argument handling, scripts/catalog/entrypoints.ts)', '2024-01-10T00:00:02Z', ep);
     out.push({
       tags: ['nginx:latest'],
       created: epL.date,
@@ -641,8 +642,8 @@ function appImages(inputs: Inputs, debian: LayerRecipe, debianSlim: LayerRecipe,
     add(initdb, dir('/docker-entrypoint-initdb.d'));
     const initL = layer('mysql-initdb', 'mkdir /docker-entrypoint-initdb.d', '2023-10-25T00:00:01Z', initdb);
     const ep = draft();
-    virtualFile(ep, '/usr/local/bin/docker-entrypoint.sh', 13_412, 0o775);
-    const epL = layer('mysql-entrypoint', 'modelled: docker-entrypoint.sh (size modelled)', '2023-10-25T00:00:03Z', ep);
+    textFile(ep, '/usr/local/bin/docker-entrypoint.sh', MYSQL_ENTRYPOINT, 0o775);
+    const epL = layer('mysql-entrypoint', 'modelled: docker-entrypoint.sh (layerlab\'s script with the entrypoint\'s argument handling, scripts/catalog/entrypoints.ts)', '2023-10-25T00:00:03Z', ep);
     const lk = draft();
     add(lk, link('/entrypoint.sh', 'usr/local/bin/docker-entrypoint.sh'));
     const lkL = layer('mysql-entrypoint-link', 'ln -s usr/local/bin/docker-entrypoint.sh /entrypoint.sh # backwards compat', '2023-10-25T00:00:04Z', lk);
@@ -719,8 +720,8 @@ function appImages(inputs: Inputs, debian: LayerRecipe, debianSlim: LayerRecipe,
     virtualFile(d, '/usr/local/include/node/node.h', 58_000);
     const nodeL = layer('node-20', 'modelled: the node binary (size modelled) and npm entry points under /usr/local', '2024-01-10T00:00:02Z', d);
     const ep = draft();
-    virtualFile(ep, '/usr/local/bin/docker-entrypoint.sh', 388, 0o755);
-    const epL = layer('node-entrypoint', 'modelled: docker-entrypoint.sh (size modelled)', '2024-01-10T00:00:03Z', ep);
+    textFile(ep, '/usr/local/bin/docker-entrypoint.sh', NODE_ENTRYPOINT, 0o755);
+    const epL = layer('node-entrypoint', 'modelled: docker-entrypoint.sh (layerlab\'s script with the entrypoint\'s argument handling, scripts/catalog/entrypoints.ts)', '2024-01-10T00:00:03Z', ep);
     out.push({
       tags: ['node:latest', 'node:20'],
       created: epL.date,
