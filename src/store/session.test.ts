@@ -9,6 +9,9 @@ function buildOf(n: number, id = 'a'): BuildView {
     ok: true,
     imageId: `sha256:${id}${n - 1}`,
     error: '',
+    stages: [],
+    stageEdges: [],
+    buildkit: [],
     steps: Array.from({ length: n }, (_, i) => ({
       step: i + 1,
       instruction: i === 0 ? 'FROM busybox' : `RUN touch /${i}`,

@@ -7,7 +7,7 @@ const step = (n: number, imageId: string | null): BuildStepView => ({
   step: n, instruction: `RUN ${n}`, line: n, endLine: n, layer: 'layer', cache: 'miss', cacheReason: null,
   sizeBytes: 0, imageId, containerId: null, log: [],
 });
-const build = (ids: (string | null)[]): BuildView => ({ ok: true, steps: ids.map((id, i) => step(i + 1, id)), imageId: ids.at(-1) ?? null, error: '' });
+const build = (ids: (string | null)[]): BuildView => ({ ok: true, steps: ids.map((id, i) => step(i + 1, id)), imageId: ids.at(-1) ?? null, error: '', stages: [], stageEdges: [], buildkit: [] });
 
 describe('the subject of the layer panels', () => {
   it('is the image after the cursor step, or the nearest earlier image when that step has none', () => {

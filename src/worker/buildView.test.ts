@@ -76,4 +76,15 @@ describe('toBuildView on real builds', () => {
     expect(view.steps.map((s) => s.step)).toEqual([1, 2]);
     expect(view.error).toMatch(/returned a non-zero code: 3/);
   });
+
+  it('carries the stage graph and the BuildKit-style log with each vertex tied to its classic step', async () => {
+    const text = 'FROM busybox AS build\nRUN echo hi > /hi\nFROM busybox\nCOPY --from=build /hi /hi\n';
+    const view = toBuildView(await build(text), { name: 'Dockerfile', size: text.length });
+    expect(view.stages.map((s) => [s.name, s.firstStep, s.lastStep])).toEqual([['build', 1, 2], [null, 3, 4]]);
+    expect(view.stageEdges).toEqual([{ kind: 'copy', source: 0, target: 1, step: 4 }]);
+    expect(view.buildkit[0]!.lines[0]).toBe('#1 [internal] load build definition from Dockerfile');
+    expect(view.buildkit[0]!.lines[1]).toBe(`#1 transferring dockerfile: ${text.length}B done`);
+    expect(view.buildkit.some((v) => v.lines[0] === '#3 [internal] load metadata for docker.io/library/busybox:latest')).toBe(true);
+    expect(view.buildkit.find((v) => v.step === 4)!.lines[0]).toMatch(/\[stage-1 2\/2\] COPY --from=build \/hi \/hi$/);
+  });
 });

@@ -1,5 +1,8 @@
 import { renderBuildMessage } from '../engine/build/messages.ts';
+import { buildkitVertices } from '../engine/build/buildkit.ts';
 import type { BuildResult, BuildStep } from '../engine/build/result.ts';
+import { stageGraph, type StageGraph } from '../engine/build/stages.ts';
+import { parseNormalizedNamed, referenceKey, withDefaultTag } from '../engine/runtime/reference.ts';
 import type { BuildStepView, BuildView } from './protocol.ts';
 
 /** The last line an instruction uses: its range's end is exclusive (column 1 of the next line belongs to it only when empty). */
@@ -37,7 +40,33 @@ export function stepView(step: BuildStep): BuildStepView {
   };
 }
 
+/** The normalized names of the images the stages start from (what BuildKit loads metadata for). */
+function baseNames(graph: StageGraph): string[] {
+  const stageBases = new Set(graph.edges.filter((e) => e.kind === 'from').map((e) => e.target));
+  const names: string[] = [];
+  for (const s of graph.stages) {
+    if (stageBases.has(s.index) || s.base.toLowerCase() === 'scratch') continue;
+    try {
+      const name = referenceKey(withDefaultTag(parseNormalizedNamed(s.base)));
+      if (!names.includes(name)) names.push(name);
+    } catch {
+      // a FROM the daemon refused has no metadata to load
+    }
+  }
+  return names;
+}
+
 /** A classic build's result as the panels, the step bar and the editor gutter read it. */
-export function toBuildView(result: BuildResult): BuildView {
-  return { ok: result.ok, steps: result.steps.map(stepView), imageId: result.imageId, error: result.stderr };
+export function toBuildView(result: BuildResult, dockerfile: { name: string; size: number } = { name: 'Dockerfile', size: 0 }): BuildView {
+  const graph = stageGraph(result);
+  const buildkit = buildkitVertices(result, { dockerfileName: dockerfile.name, dockerfileSize: dockerfile.size, bases: baseNames(graph), tags: result.tags.map((t) => referenceKey(withDefaultTag(parseNormalizedNamed(t)))) });
+  return {
+    ok: result.ok,
+    steps: result.steps.map(stepView),
+    stages: graph.stages,
+    stageEdges: graph.edges,
+    buildkit,
+    imageId: result.imageId,
+    error: result.stderr,
+  };
 }

@@ -56,7 +56,7 @@ export async function buildDockerfile(text: string): Promise<BuildView | null> {
   bumpRevision();
   if (!result) throw new Error(output.stderr.trim() || 'docker build gave no result');
   latest = result;
-  return toBuildView(result);
+  return toBuildView(result, { name: 'Dockerfile', size: files.get('Dockerfile')!.length });
 }
 
 /** The newest build's full result (each step's daemon state), for queries about a step. */

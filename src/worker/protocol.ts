@@ -49,9 +49,39 @@ export interface BuildStepView {
   log: readonly string[];
 }
 
+/** A stage of the build (one FROM) and the edges into it, for the multi-stage graph. */
+export interface StageView {
+  index: number;
+  name: string | null;
+  /** What its FROM names, as written. */
+  base: string;
+  firstStep: number;
+  lastStep: number;
+  imageId: string | null;
+}
+
+export interface StageEdgeView {
+  /** from: a FROM naming an earlier stage; copy: `COPY --from`. */
+  kind: 'from' | 'copy';
+  /** A stage index, or an image reference (`COPY --from=nginx:latest`). */
+  source: number | string;
+  target: number;
+  step: number;
+}
+
+/** One vertex of the BuildKit-style log, tied to the classic step it stands for (null: internal). */
+export interface BuildkitVertexView {
+  step: number | null;
+  lines: readonly string[];
+}
+
 export interface BuildView {
   ok: boolean;
   steps: readonly BuildStepView[];
+  stages: readonly StageView[];
+  stageEdges: readonly StageEdgeView[];
+  /** The same build as BuildKit would log it (`--progress=plain`), vertex by vertex. */
+  buildkit: readonly BuildkitVertexView[];
   /** The final image, null when the build failed. */
   imageId: string | null;
   /** What the build printed on stderr (the daemon's error), empty when it succeeded. */

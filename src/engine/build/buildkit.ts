@@ -32,12 +32,25 @@ export interface BuildkitLogOptions {
   tags: readonly string[];
 }
 
+/** One vertex of the BuildKit log: its lines, and the classic step it stands for (null: an internal vertex). */
+export interface BuildkitVertex {
+  step: number | null;
+  lines: string[];
+}
+
 export function buildkitLog(result: BuildResult, opts: BuildkitLogOptions): string {
-  const out: string[] = [];
+  return buildkitVertices(result, opts)
+    .flatMap((v) => [...v.lines, ''])
+    .join('\n');
+}
+
+/** The BuildKit log as vertices, each tied to the classic step it stands for (to highlight one step in both logs). */
+export function buildkitVertices(result: BuildResult, opts: BuildkitLogOptions): BuildkitVertex[] {
+  const out: BuildkitVertex[] = [];
   let n = 0;
-  const vertex = (name: string, body: string[], status = 'DONE 0.0s') => {
+  const vertex = (name: string, body: string[], status = 'DONE 0.0s', step: number | null = null) => {
     n++;
-    out.push(`#${n} ${name}`, ...body.map((l) => `#${n} ${l}`), `#${n} ${status}`, '');
+    out.push({ step, lines: [`#${n} ${name}`, ...body.map((l) => `#${n} ${l}`), `#${n} ${status}`] });
   };
   vertex('[internal] load build definition from ' + opts.dockerfileName, [`transferring dockerfile: ${sizeText(opts.dockerfileSize)} done`]);
   vertex('[internal] load .dockerignore', ['transferring context: 2B done']);
@@ -54,19 +67,19 @@ export function buildkitLog(result: BuildResult, opts: BuildkitLogOptions): stri
         vertex('[internal] load build context', [`transferring context: ${sizeText(result.contextSize)} done`]);
       }
       if (s.kind === 'base') {
-        vertex(`${label} ${s.instruction.replace(/\s+AS\s+\S+$/i, '')}`, [], 'CACHED');
+        vertex(`${label} ${s.instruction.replace(/\s+AS\s+\S+$/i, '')}`, [], 'CACHED', s.number);
         return;
       }
       if (s.cache.status === 'hit') {
-        vertex(`${label} ${s.instruction}`, [], 'CACHED');
+        vertex(`${label} ${s.instruction}`, [], 'CACHED', s.number);
         return;
       }
       const logs = s.log.filter((l) => !/^(Step \d+\/\d+ :| ---> |Removing intermediate container )/.test(l)).map((l) => `0.000 ${l.replace(/\x1b\[\d+m/g, '')}`);
-      vertex(`${label} ${s.instruction}`, logs, result.ok || s !== result.steps.at(-1) ? 'DONE 0.0s' : 'ERROR: process did not complete successfully');
+      vertex(`${label} ${s.instruction}`, logs, result.ok || s !== result.steps.at(-1) ? 'DONE 0.0s' : 'ERROR: process did not complete successfully', s.number);
     });
   }
   if (result.ok && result.imageId) {
     vertex('exporting to image', ['exporting layers done', `writing image ${result.imageId} done`, ...opts.tags.map((t) => `naming to ${t} done`)]);
   }
-  return out.join('\n');
+  return out;
 }
