@@ -74,6 +74,18 @@ export const en = {
     stale: 'The Dockerfile has an error: this is the last build that worked.',
     detail: 'The current step',
   },
+  stages: {
+    caption_one: 'One stage',
+    caption_other: '{{count}} stages: each FROM starts one; arrows show what a stage takes from another',
+    named: 'Stage {{index}}: {{name}}',
+    unnamed: 'Stage {{index}}',
+    steps: 'steps {{first}}–{{last}}',
+  },
+  logs: {
+    classic: 'Classic builder log (docker build)',
+    buildkit: 'BuildKit log (--progress=plain)',
+    buildkitNote: 'The same build as BuildKit would print it: no intermediate containers, metadata instructions are not steps, and only the final image is written.',
+  },
   panels: {
     label: 'Panels',
     buildSteps: 'Build steps',

@@ -73,6 +73,18 @@ export const zhCN: Catalog = {
     stale: 'Dockerfile 有错误：这里显示的是上一次成功的构建。',
     detail: '当前步骤',
   },
+  stages: {
+    caption_one: '一个阶段',
+    caption_other: '{{count}} 个阶段：每个 FROM 开始一个阶段；箭头表示一个阶段从另一个阶段取用的内容',
+    named: '阶段 {{index}}：{{name}}',
+    unnamed: '阶段 {{index}}',
+    steps: '第 {{first}}–{{last}} 步',
+  },
+  logs: {
+    classic: '经典构建器日志（docker build）',
+    buildkit: 'BuildKit 日志（--progress=plain）',
+    buildkitNote: '同一次构建按 BuildKit 的方式输出：没有中间容器，元数据指令不算步骤，只写出最终镜像。',
+  },
   panels: {
     label: '面板',
     buildSteps: '构建步骤',
