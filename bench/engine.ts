@@ -7,6 +7,7 @@ import { diff } from '../src/engine/layer/diff.ts';
 import { UnionView } from '../src/engine/layer/union.ts';
 import { ContainerLayer } from '../src/engine/layer/container.ts';
 import { timeMs, type BenchSuite } from './harness.ts';
+import { rebuildFigures } from './rebuild.ts';
 
 /**
  * Engine core figures (issue 3): building a 50,000-entry tree, applying 50 layers, the
@@ -59,6 +60,7 @@ export const engineSuite: BenchSuite = {
     const v = new UnionView([baseLayer, ...stack]);
     void v.tree; // the merged tree is built once; provenance queries are then per path
     return {
+      ...(await rebuildFigures()),
       tree_entries: tree.count,
       'build_50k_tree': await timeMs(() => Tree.from(list), 5),
       'apply_50_layers': await timeMs(() => stack.reduce((t, l) => apply(t, l), tree), 5),

@@ -34,13 +34,13 @@ function layer(i: number): Changeset {
 const header = (name: string, size: number, typeflag = '0'): TarHeader => ({ name, mode: typeflag === '5' ? 0o755 : 0o644, uid: 0, gid: 0, size, mtime: 0, typeflag, linkname: '', uname: '', gname: '', devmajor: 0, devminor: 0 });
 
 /** Writes the archive member by member (layer tars are streamed twice: once to size and hash, once to write). */
-export async function buildArchive(file: string): Promise<void> {
+export async function buildArchive(file: string, layers = LAYERS): Promise<void> {
   const fd = openSync(file, 'w');
   const write = (b: Uint8Array) => void writeSync(fd, b);
   const pad = (n: number) => (n % BLOCK ? write(new Uint8Array(BLOCK - (n % BLOCK))) : undefined);
   const diffIds: string[] = [];
   const names: string[] = [];
-  for (let i = 0; i < LAYERS; i++) {
+  for (let i = 0; i < layers; i++) {
     const l = layer(i);
     const sha = await createSha256();
     let size = 0;
@@ -75,11 +75,11 @@ export async function buildArchive(file: string): Promise<void> {
   closeSync(fd);
 }
 
-async function importOnce(file: string, size: number): Promise<number> {
+async function importOnce(file: string, size: number, layers = LAYERS): Promise<number> {
   const start = performance.now();
   const a = await importArchive(createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>, { totalBytes: size });
   const ms = performance.now() - start;
-  if (a.images[0].layers.length !== LAYERS) throw new Error('bench import: wrong layer count');
+  if (a.images[0].layers.length !== layers) throw new Error('bench import: wrong layer count');
   return size / MB / (ms / 1000);
 }
 
@@ -106,6 +106,12 @@ export const importSuite: BenchSuite = {
         ours.push(await importOnce(file, size));
         native.push(nativeOnce(file, size));
       }
+      // Growth with archive bytes: the same import on a one-layer archive (a quarter of the bytes).
+      const small = join(dir, 'small.tar');
+      await buildArchive(small, 1);
+      const smallSize = statSync(small).size;
+      const smallRuns: number[] = [];
+      for (let r = 0; r < 3; r++) smallRuns.push(await importOnce(small, smallSize, 1));
       const mb: Figure = summarize(ours, 'MB/s');
       const nat: Figure = summarize(native, 'MB/s');
       return {
@@ -113,6 +119,8 @@ export const importSuite: BenchSuite = {
         mb_per_s: mb,
         native_mb_per_s: nat,
         ratio_to_native: Math.round((mb.median / nat.median) * 1000) / 1000,
+        small_archive_mb: Math.round(smallSize / MB),
+        small_mb_per_s: summarize(smallRuns, 'MB/s'),
       };
     } finally {
       rmSync(dir, { recursive: true, force: true });
