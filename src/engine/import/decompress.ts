@@ -5,7 +5,7 @@
  */
 import { Gunzip } from 'fflate';
 import { Decompress as ZstdDecompress } from 'fzstd';
-import { createSha256 } from '../digest/sha256.ts';
+import { sha256HexOfBytes } from '../digest/sha256.ts';
 import type { Digest } from '../digest/ids.ts';
 import { breathe, ImportError } from './errors.ts';
 
@@ -26,11 +26,9 @@ export interface Inflated {
 }
 
 export async function inflateLayer(blob: Uint8Array, compression: Compression, member: string, maxBytes: number, signal?: AbortSignal): Promise<Inflated> {
-  const sha = await createSha256();
   if (compression === 'none') {
     if (blob.length > maxBytes) throw new ImportError(member, `layer of ${blob.length} bytes is over the ${maxBytes}-byte layer limit`);
-    sha.update(blob);
-    return { tar: blob, diffId: `sha256:${sha.hex()}` };
+    return { tar: blob, diffId: `sha256:${await sha256HexOfBytes(blob)}` };
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -44,7 +42,6 @@ export async function inflateLayer(blob: Uint8Array, compression: Compression, m
     }
     const own = compression === 'zstd' ? chunk.slice() : chunk;
     chunks.push(own);
-    sha.update(own);
   };
   const stream = compression === 'gzip' ? new Gunzip(ondata) : new ZstdDecompress(ondata);
   if (compression === 'zstd' && blob.length === 0) throw new ImportError(member, 'zstd: empty blob');
@@ -66,5 +63,5 @@ export async function inflateLayer(blob: Uint8Array, compression: Compression, m
     tar.set(c, at);
     at += c.length;
   }
-  return { tar, diffId: `sha256:${sha.hex()}` };
+  return { tar, diffId: `sha256:${await sha256HexOfBytes(tar)}` };
 }

@@ -5,7 +5,7 @@
  * diffID against the config, every config against its name or descriptor.
  */
 import type { Digest } from '../digest/ids.ts';
-import { sha256Hex } from '../digest/sha256.ts';
+import { sha256Hex, sha256HexOfBytes } from '../digest/sha256.ts';
 import { ImageConfigError, parseImageConfig } from '../image/parse.ts';
 import type { HistoryEntry } from '../image/config.ts';
 import { layerSize } from '../layer/size.ts';
@@ -131,7 +131,7 @@ async function decodeLayer(members: ArchiveMembers, ref: LayerRef, limits: Impor
   if (ref.compression !== 'auto' && sniffCompression(blob) !== compression)
     throw new ImportError(ref.member, `media type ${ref.mediaType} says ${compression}, but the blob starts like ${sniffCompression(blob) === 'none' ? 'an uncompressed tar' : sniffCompression(blob)}`);
   const { tar, diffId } = await inflateLayer(blob, compression, ref.member, limits.maxLayerBytes, signal);
-  const digest = (compression === 'none' ? diffId : `sha256:${await sha256Hex(blob)}`) as Digest;
+  const digest = (compression === 'none' ? diffId : `sha256:${await sha256HexOfBytes(blob)}`) as Digest;
   if (ref.digest !== undefined && digest !== ref.digest) await checkDigest(blob, ref.digest, ref.member, 'layer blob');
   checkAborted(signal);
   const { changeset, records } = readImportedLayer(tar, ref.member, { maxEntries: limits.maxLayerEntries, maxFileSize: limits.maxLayerBytes });
