@@ -238,7 +238,7 @@ function layerData(l: LayerRecipe): LayerData {
 }
 
 function imageData(r: ImageRecipe, sizes: Map<string, number>): ImageData {
-  const layers = r.layers.map((l) => (typeof l === 'string' ? l : l.id));
+  const layers = r.layers.map((l) => l.id);
   const nonEmpty = r.history.filter((h) => !h.empty_layer).length;
   if (nonEmpty !== layers.length) throw new Error(`build: ${r.tags[0]}: ${nonEmpty} non-empty history entries for ${layers.length} layers`);
   const history: HistoryData[] = r.history.map((h) => ({ created: r.created, ...h }));
@@ -266,9 +266,8 @@ export function build(): Map<string, Uint8Array> {
   const images = recipes(inputs);
   const files = new Map<string, Uint8Array>();
   const layers = new Map<string, LayerData>();
-  for (const r of images) for (const l of r.layers) if (typeof l !== 'string' && !layers.has(l.id)) layers.set(l.id, layerData(l));
+  for (const r of images) for (const l of r.layers) if (!layers.has(l.id)) layers.set(l.id, layerData(l));
   const sizes = new Map([...layers].map(([id, l]) => [id, layerSize(l.entries)]));
-  sizes.set('conformance:busybox', layerSize(inputs.busybox.entries));
   const catalog: CatalogData = {
     format: CATALOG_FORMAT,
     images: images.map((r) => imageData(r, sizes)),

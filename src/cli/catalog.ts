@@ -35,14 +35,14 @@ export const catalogCommand: CliCommand = {
     let layer = img.layers.length;
     const history = [...img.history].reverse().map((h) => {
       const size = h.empty_layer ? 0 : sizes[--layer];
-      return [h.created_by, size === undefined ? '(conformance base)' : humanSize(size)];
+      return [h.created_by, size === undefined ? '' : humanSize(size)];
     });
     io.out(`${img.tags.join(', ')}: ${humanSize(img.size)} (${img.size} bytes), figure ${img.figure.size} from ${img.figure.source}\n\n`);
     io.out(dockerTable([['CREATED BY', 'SIZE'], ...history]));
     io.out('\n');
     io.out(dockerTable([['LAYER', 'SIZE', 'ENTRIES', 'SOURCE'], ...img.layers.map((id) => {
       const i = catalog.info(id);
-      return [id, i ? humanSize(i.size) : '', i ? String(i.entries) : '', i?.source ?? 'src/engine/base (../shared/conformance/base)'];
+      return [id, i ? humanSize(i.size) : '', i ? String(i.entries) : '', i?.source ?? ''];
     })]));
     for (const n of img.notes) io.out(`\n${n}`);
     io.out('\n');

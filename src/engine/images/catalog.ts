@@ -52,9 +52,8 @@ export class ImageCatalog {
     return this.layerInfo.get(layerId);
   }
 
-  /** One layer's data (loaded on first use). `conformance:*` layers are the engine core's (src/engine/base). */
+  /** One layer's data (loaded on first use). */
   layer(id: string): Promise<LayerData> {
-    if (id.startsWith('conformance:')) return Promise.reject(new Error(`catalog: layer ${id} is a conformance base; load it with src/engine/base`));
     let p = this.layerCache.get(id);
     if (!p) {
       if (!this.layerInfo.has(id)) return Promise.reject(new Error(`catalog: no layer ${JSON.stringify(id)}`));

@@ -80,8 +80,7 @@ export interface ImageData {
   /** Every reference that names this image (one image ID, several tags). */
   tags: string[];
   /**
-   * Layer ids, bottom first. `conformance:busybox` stands for the layer of
-   * ../shared/conformance/base/busybox.txt, which the engine core loads (src/engine/base).
+   * Layer ids, bottom first (files layers/<id>.json.gz).
    */
   layers: string[];
   created: string;

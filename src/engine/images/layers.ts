@@ -66,22 +66,11 @@ export interface CatalogImage extends BaseImage {
   data: ImageData;
 }
 
-export interface LoadImageOptions {
-  /** Provides `conformance:NAME` layers (busybox), which src/engine/base loads from the recorded transcript. */
-  conformanceLayer?: (name: string) => Promise<Changeset>;
-}
-
 /** Loads an image's layers (each on first use) and turns its config into the recorded-base shape. */
-export async function loadCatalogImage(catalog: ImageCatalog, ref: string, opts: LoadImageOptions = {}): Promise<CatalogImage> {
+export async function loadCatalogImage(catalog: ImageCatalog, ref: string): Promise<CatalogImage> {
   const data = catalog.find(ref);
   if (!data) throw new Error(`catalog: no image ${JSON.stringify(ref)} (the catalog has ${catalog.images.map((i) => i.name).join(', ')})`);
-  const layers = await Promise.all(
-    data.layers.map(async (id) => {
-      if (!id.startsWith('conformance:')) return layerChangeset(await catalog.layer(id));
-      if (!opts.conformanceLayer) throw new Error(`catalog: ${data.name} needs layer ${id}; pass conformanceLayer (src/engine/base loads it)`);
-      return opts.conformanceLayer(id.slice('conformance:'.length));
-    }),
-  );
+  const layers = await Promise.all(data.layers.map(async (id) => layerChangeset(await catalog.layer(id))));
   const config: RecordedConfig = {
     ...(data.author ? { Author: data.author } : {}),
     Config: { ...data.config },

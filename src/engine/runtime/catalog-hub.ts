@@ -2,12 +2,11 @@
  * The image catalog (src/engine/images) as the simulated Docker Hub: `docker pull centos:centos5`
  * and `FROM centos:centos5` find the catalog's images there. Layers load on first pull.
  */
-import type { Changeset } from '../layer/changeset.ts';
 import type { ImageCatalog } from '../images/catalog.ts';
 import { loadCatalogImage } from '../images/layers.ts';
 import type { HubCatalog, HubImage } from './ports.ts';
 
-export function catalogHub(catalog: ImageCatalog, opts: { conformanceLayer?: (name: string) => Promise<Changeset> } = {}): HubCatalog {
+export function catalogHub(catalog: ImageCatalog): HubCatalog {
   const loaded = new Map<string, Promise<HubImage>>();
   return {
     async image(ref: string): Promise<HubImage | undefined> {
@@ -15,7 +14,7 @@ export function catalogHub(catalog: ImageCatalog, opts: { conformanceLayer?: (na
       if (!data) return undefined;
       let image = loaded.get(data.name);
       if (!image) {
-        image = loadCatalogImage(catalog, data.name, opts).then((img) => ({ tags: img.tags, layers: img.layers, config: img.config, created: img.created }));
+        image = loadCatalogImage(catalog, data.name).then((img) => ({ tags: img.tags, layers: img.layers, config: img.config, created: img.created }));
         loaded.set(data.name, image);
       }
       return image;

@@ -13,3 +13,14 @@ describe('the daemon worker API', () => {
     expect(second.revision).toBeGreaterThan(first.revision);
   });
 });
+
+describe('FROM busybox in the app', () => {
+  beforeEach(() => resetDaemon(nodeDataSource()));
+
+  it('builds: busybox ships with the catalog data, not from ../shared', async () => {
+    const answer = await DAEMON_API.build('FROM busybox\nRUN touch /a\n', 1);
+    expect(answer.build?.error).toBe('');
+    expect(answer.build?.ok).toBe(true);
+    expect(answer.build?.steps.map((s) => s.layer)).toEqual(['base', 'layer']);
+  });
+});
