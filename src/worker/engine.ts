@@ -18,6 +18,7 @@ import { bumpRevision } from './daemon/revision.ts';
 import type { BuildView } from './protocol.ts';
 
 let daemon: Promise<Daemon> | null = null;
+let catalog: Promise<ImageCatalog> | null = null;
 let latest: BuildResult | null = null;
 let dataSource: () => ImageDataSource = () => urlDataSource();
 
@@ -28,6 +29,7 @@ let dataSource: () => ImageDataSource = () => urlDataSource();
 export function resetDaemon(source: ImageDataSource): void {
   dataSource = () => source;
   daemon = null;
+  catalog = null;
   latest = null;
 }
 
@@ -37,16 +39,22 @@ export function resetDaemon(source: ImageDataSource): void {
  */
 export function theDaemon(): Promise<Daemon> {
   daemon ??= (async () => {
-    const catalog = await ImageCatalog.open(dataSource());
-    const { kernelRelease } = await catalog.bootfs();
+    const images = await theCatalog();
+    const { kernelRelease } = await images.bootfs();
     return new Daemon({
       layers: ENGINE_LAYERS,
-      runner: shellRunner({ extraCommands: catalogPackages(catalog), kernelRelease }),
+      runner: shellRunner({ extraCommands: catalogPackages(images), kernelRelease }),
       build: classicBuildHook,
-      hub: catalogHub(catalog),
+      hub: catalogHub(images),
     });
   })();
   return daemon;
+}
+
+/** The image catalog the session's Docker Hub serves (and the host's bootfs). */
+export function theCatalog(): Promise<ImageCatalog> {
+  catalog ??= ImageCatalog.open(dataSource());
+  return catalog;
 }
 
 /** `docker build .` of a context holding only this Dockerfile, on the session's daemon. */

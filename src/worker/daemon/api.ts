@@ -7,9 +7,13 @@
  */
 import type { BuildApi } from '../protocol.ts';
 import { buildApi } from './build.ts';
+import { filesApi, type FilesApi } from './files.ts';
+import { layersApi, type LayersApi } from './layers.ts';
 
-export type DaemonApi = BuildApi;
+export type DaemonApi = BuildApi & LayersApi & FilesApi;
 
 export const DAEMON_API: DaemonApi = {
   ...buildApi,
+  ...layersApi,
+  ...filesApi,
 };
