@@ -16,7 +16,7 @@ export interface PanelDescriptor {
 /** The panels in tab order. A panel's issue adds its `component` here (one line). */
 export const PANELS: readonly PanelDescriptor[] = [
   { id: 'buildSteps', shows: 'build', component: lazy(() => import('./BuildSteps/BuildSteps.tsx')) },
-  { id: 'layerStack', shows: 'build' },
+  { id: 'layerStack', shows: 'build', component: lazy(() => import('./LayerStack/LayerStack.tsx')) },
   { id: 'shadowDiff', shows: 'build' },
   { id: 'fileTree', shows: 'build' },
   { id: 'terminal', shows: 'containers' },

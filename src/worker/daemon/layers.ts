@@ -27,6 +27,21 @@ function rootfsCount(d: Daemon, image: ImageRecord): number {
   return Math.max(1, Math.min(n, image.config.rootfs.diff_ids.length));
 }
 
+/** The image, its local parents and every image descending from it. */
+function lineage(d: Daemon, id: string): Set<string> {
+  const out = new Set<string>([id]);
+  for (let cur = d.state.images.get(id)?.parent; cur && !out.has(cur); cur = d.state.images.get(cur)?.parent) out.add(cur);
+  for (const img of d.state.images.values()) {
+    for (let cur: string | undefined = img.id, n = 0; cur && n < 10_000; cur = d.state.images.get(cur)?.parent, n++) {
+      if (cur === id) {
+        out.add(img.id);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 async function bootfs(): Promise<BootfsView | null> {
   try {
     const b = await (await theCatalog()).bootfs();
@@ -47,9 +62,12 @@ export const layersApi: LayersApi = {
     const chains = await chainIds(imageLayers as Digest[]);
     const rootfs = rootfsCount(s.daemon, s.image);
     const analysis = s.analysis();
+    // Sharing with other images: not the image's own parents and children (a build's
+    // intermediate images hold the same layers by construction).
+    const family = lineage(s.daemon, s.image.id);
     const owners = new Map<string, string[]>();
     for (const img of s.daemon.state.images.values()) {
-      if (img.id === s.image.id) continue;
+      if (family.has(img.id)) continue;
       for (const d of img.config.rootfs.diff_ids) owners.set(d, [...(owners.get(d) ?? []), img.id]);
     }
     const tags = [...s.daemon.state.tags].filter(([, id]) => id === s.image.id).map(([t]) => t);

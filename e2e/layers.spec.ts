@@ -1,0 +1,39 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Issue 9's layer panels on the tutorials' pictures: the three-layer example (layer 1 adds
+ * files 1–3, layer 2 adds 4–6, layer 3 replaces file 5 with "file 7"), shown as a stack from
+ * bootfs up, as a file tree and as shadowing lanes; and the public `whiteouts` case.
+ */
+const TUTORIAL = [
+  'FROM busybox',
+  'RUN mkdir /files && echo 1 > /files/file1 && echo 2 > /files/file2 && echo 3 > /files/file3',
+  'RUN echo 4 > /files/file4 && echo 5 > /files/file5 && echo 6 > /files/file6',
+  'RUN echo "file 7" > /files/file5',
+  '',
+].join('\n');
+
+async function openWith(page: Page, text: string) {
+  const saved = JSON.stringify(JSON.stringify({ state: { text }, version: 1 }));
+  await page.addInitScript({ content: `if (!localStorage.getItem('layerlab.document')) localStorage.setItem('layerlab.document', ${saved});` });
+  await page.goto('./');
+  await expect(page.getByTestId('build-steps').locator('li.build-step[data-step]')).toHaveCount(text.trim().split('\n').length, { timeout: 120_000 });
+}
+
+test('the layer stack from bootfs up follows the build cursor', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openWith(page, TUTORIAL);
+  await page.getByTestId('build-steps').locator('li.build-step[data-step="4"]').click();
+  await page.locator('[data-panel-tab="layerStack"]').click();
+  const stack = page.getByTestId('layer-stack');
+  const kinds = () => stack.locator('[data-layer-kind]').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer-kind')));
+  await expect.poll(kinds).toEqual(['bootfs', 'rootfs', 'layer', 'layer', 'layer']);
+  await expect(stack.locator('[data-layer-index="3"]')).toContainText('RUN echo "file 7" > /files/file5');
+  await page.screenshot({ path: 'test-results/screenshots/layer-stack.png' });
+  await page.getByTestId('step-back').click();
+  await expect.poll(kinds).toEqual(['bootfs', 'rootfs', 'layer', 'layer']);
+  await page.getByTestId('stack-view-overlay2').click();
+  await expect(page.getByTestId('overlay2')).toContainText('lowerdir');
+  await page.getByTestId('stack-view-table').click();
+  await expect(page.getByTestId('layer-stack-table').locator('tbody tr')).toHaveCount(4);
+});
