@@ -37,3 +37,23 @@ test('the layer stack from bootfs up follows the build cursor', async ({ page })
   await page.getByTestId('stack-view-table').click();
   await expect(page.getByTestId('layer-stack-table').locator('tbody tr')).toHaveCount(4);
 });
+
+test('the file tree: the merged view shows 6 files, one layer’s changes, the contents of a file', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openWith(page, TUTORIAL);
+  await page.getByTestId('build-steps').locator('li.build-step[data-step="4"]').click();
+  await page.locator('[data-panel-tab="fileTree"]').click();
+  const tree = page.getByTestId('file-tree');
+  await tree.getByTestId('tree-filter').fill('/files/');
+  const files = tree.locator('[data-path^="/files/"]');
+  await expect(files).toHaveCount(6);
+  await expect(tree.locator('[data-path="/files/file5"]')).toHaveAttribute('data-change', 'M');
+  await expect(tree.locator('[data-path="/files/file1"]')).toHaveAttribute('data-change', 'U');
+  await tree.locator('[data-path="/files/file5"]').click();
+  await expect(page.getByTestId('content-viewer').locator('pre')).toHaveText('file 7');
+  await page.screenshot({ path: 'test-results/screenshots/file-tree.png' });
+  await tree.getByTestId('tree-layer-only').click();
+  await expect(tree.locator('[data-path^="/files/"]')).toHaveCount(1);
+  await tree.getByTestId('tree-layer').selectOption('2');
+  await expect(tree.locator('[data-path^="/files/"][data-change="A"]')).toHaveCount(3);
+});

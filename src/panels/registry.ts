@@ -18,7 +18,7 @@ export const PANELS: readonly PanelDescriptor[] = [
   { id: 'buildSteps', shows: 'build', component: lazy(() => import('./BuildSteps/BuildSteps.tsx')) },
   { id: 'layerStack', shows: 'build', component: lazy(() => import('./LayerStack/LayerStack.tsx')) },
   { id: 'shadowDiff', shows: 'build' },
-  { id: 'fileTree', shows: 'build' },
+  { id: 'fileTree', shows: 'build', component: lazy(() => import('./FileTree/FileTree.tsx')) },
   { id: 'terminal', shows: 'containers' },
   { id: 'imageGraph', shows: 'containers' },
 ];
