@@ -57,3 +57,64 @@ test('the file tree: the merged view shows 6 files, one layer’s changes, the c
   await tree.getByTestId('tree-layer').selectOption('2');
   await expect(tree.locator('[data-path^="/files/"][data-change="A"]')).toHaveCount(3);
 });
+
+test('the shadowing diff: file 5 of layer 2 shadowed by layer 3, its blame lane and text diff', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openWith(page, TUTORIAL);
+  await page.getByTestId('build-steps').locator('li.build-step[data-step="4"]').click();
+  await page.locator('[data-panel-tab="shadowDiff"]').click();
+  const diff = page.getByTestId('shadow-diff');
+  await diff.getByTestId('shadow-dir').fill('/files');
+  await diff.getByTestId('shadow-dir').press('Enter');
+  const file5 = diff.locator('tr[data-path="/files/file5"]');
+  await expect(file5.locator('td[data-layer="2"]')).toHaveAttribute('data-state', 'shadowed');
+  await expect(file5.locator('td[data-layer="3"]')).toHaveAttribute('data-state', 'winner');
+  await expect(diff.locator('tr[data-path] td[data-state="winner"]')).toHaveCount(6);
+  await file5.locator('.lane-path').click();
+  await expect(page.getByTestId('blame').locator('[data-version-state]')).toHaveCount(2);
+  await expect(page.getByTestId('text-diff')).toContainText('- 5');
+  await expect(page.getByTestId('text-diff')).toContainText('+ file 7');
+  await page.screenshot({ path: 'test-results/screenshots/shadow-diff.png' });
+});
+
+const WHITEOUTS = [
+  'FROM busybox',
+  'RUN rm /etc/group',
+  'RUN rm -rf /var/spool',
+  'RUN rm -rf /home && mkdir /home && echo new > /home/f',
+  'RUN chmod 600 /etc/passwd',
+  'RUN dd if=/dev/zero of=/big bs=1024 count=512 2>/dev/null',
+  'RUN echo x >> /big',
+  'RUN rm /big',
+  '',
+].join('\n');
+
+test('the whiteouts case: /etc/group removed at step 2, /big in three versions with its waste, /home opaque', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openWith(page, WHITEOUTS);
+  await page.getByTestId('build-steps').locator('li.build-step[data-step="2"]').click();
+  await page.locator('[data-panel-tab="fileTree"]').click();
+  const tree = page.getByTestId('file-tree');
+  await tree.getByTestId('tree-filter').fill('/etc/group');
+  await expect(tree.locator('[data-path="/etc/group"]')).toHaveAttribute('data-change', 'R');
+  await page.screenshot({ path: 'test-results/screenshots/whiteouts-tree.png' });
+
+  await page.locator('[data-panel-tab="buildSteps"]').click();
+  await page.getByTestId('build-steps').locator('li.build-step[data-step="8"]').click();
+  await page.locator('[data-panel-tab="shadowDiff"]').click();
+  const diff = page.getByTestId('shadow-diff');
+  await expect(diff.locator('tr[data-path="/home"] td[data-layer="3"]')).toHaveAttribute('data-state', 'opaque');
+  const big = diff.locator('tr[data-path="/big"]');
+  await expect(big.locator('td[data-layer="5"]')).toHaveAttribute('data-state', 'shadowed');
+  await expect(big.locator('td[data-layer="6"]')).toHaveAttribute('data-state', 'shadowed');
+  await expect(big.locator('td[data-layer="7"]')).toHaveAttribute('data-state', 'whiteout');
+  await big.locator('.lane-path').click();
+  await expect(page.getByTestId('blame').locator('[data-version-state]')).toHaveCount(3);
+  await expect(page.getByTestId('blame-wasted')).toContainText('1048578 B');
+  await page.screenshot({ path: 'test-results/screenshots/whiteouts-shadow.png' });
+
+  await page.getByTestId('lang').click();
+  await page.getByTestId('lang-zh').click();
+  await expect(page.getByTestId('blame')).toContainText('的各个版本');
+  await page.screenshot({ path: 'test-results/screenshots/whiteouts-shadow-zh.png' });
+});

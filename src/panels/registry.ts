@@ -17,7 +17,7 @@ export interface PanelDescriptor {
 export const PANELS: readonly PanelDescriptor[] = [
   { id: 'buildSteps', shows: 'build', component: lazy(() => import('./BuildSteps/BuildSteps.tsx')) },
   { id: 'layerStack', shows: 'build', component: lazy(() => import('./LayerStack/LayerStack.tsx')) },
-  { id: 'shadowDiff', shows: 'build' },
+  { id: 'shadowDiff', shows: 'build', component: lazy(() => import('./ShadowDiff/ShadowDiff.tsx')) },
   { id: 'fileTree', shows: 'build', component: lazy(() => import('./FileTree/FileTree.tsx')) },
   { id: 'terminal', shows: 'containers' },
   { id: 'imageGraph', shows: 'containers' },
