@@ -48,6 +48,7 @@ const RUN_FLAGS = [
 ];
 
 const COMMANDS: DockerCommand[] = [
+  { name: 'create', usage: 'docker create [OPTIONS] IMAGE [COMMAND] [ARG...]', summary: 'Create a new container', flags: RUN_FLAGS.filter((f) => f.long !== 'detach'), interspersed: false, arity: { min: 1, max: MANY }, handler: (d, p) => runCommand(d, p, { create: true }) },
   { name: 'run', usage: 'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]', summary: 'Run a command in a new container', flags: RUN_FLAGS, interspersed: false, arity: { min: 1, max: MANY }, handler: (d, p, stdin) => runCommand(d, p, { stdin }) },
   { name: 'exec', usage: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]', summary: 'Run a command in a running container', flags: [b('detach', 'd'), b('interactive', 'i'), b('tty', 't'), l('env', 'e'), s('user', 'u'), s('workdir', 'w'), b('privileged')], interspersed: false, arity: { min: 2, max: MANY }, handler: (d, p, stdin) => execCommand(d, p, stdin) },
   { name: 'start', usage: 'docker start [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Start one or more stopped containers', flags: [b('attach', 'a'), b('interactive', 'i')], interspersed: true, arity: { min: 1, max: MANY }, handler: startCommand },
@@ -76,7 +77,7 @@ const COMMANDS: DockerCommand[] = [
 
 /** Management-command spellings that map to the classic ones. */
 const ALIASES: Record<string, string> = {
-  'container run': 'run', 'container exec': 'exec', 'container start': 'start', 'container stop': 'stop', 'container rm': 'rm',
+  'container run': 'run', 'container create': 'create', 'container exec': 'exec', 'container start': 'start', 'container stop': 'stop', 'container rm': 'rm',
   'container logs': 'logs', 'container diff': 'diff', 'container commit': 'commit', 'container ls': 'ps', 'container ps': 'ps',
   'container list': 'ps', 'container kill': 'kill', 'container restart': 'restart', 'container rename': 'rename', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
   'image rm': 'rmi', 'image save': 'save', 'image load': 'load', 'image pull': 'pull', 'image push': 'push', 'image remove': 'rmi', 'container remove': 'rm',
@@ -91,6 +92,11 @@ function arityError(cmd: DockerCommand, count: number): string | undefined {
   if (max === MANY) return `"docker ${cmd.name}" requires at least ${plural(min)}.`;
   if (min === 0) return `"docker ${cmd.name}" accepts at most ${plural(max)}.`;
   return `"docker ${cmd.name}" requires at least ${min} and at most ${plural(max)}.`;
+}
+
+/** The commands the CLI knows and their long flags (for a terminal's completion). */
+export function dockerCommandNames(): { name: string; flags: string[] }[] {
+  return COMMANDS.map((c) => ({ name: c.name, flags: c.flags.map((f) => `--${f.long}`) }));
 }
 
 export interface DockerCliOptions {

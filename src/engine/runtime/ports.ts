@@ -47,8 +47,18 @@ export interface ProcessResult {
   durationMs?: number;
 }
 
+/** A shell a user types into (`docker run -it … bash`, `docker exec -it … sh`): one line at a time. */
+export interface InteractiveProcess {
+  /** Runs one typed line; `exited` when it was `exit` (the shell is then gone). */
+  run(line: string): { stdout: string; stderr: string; exitCode: number; exited: boolean };
+  /** The shell's current directory. */
+  cwd(): string;
+}
+
 export interface ProcessRunner {
   run(req: ProcessRequest): ProcessResult | Promise<ProcessResult>;
+  /** Starts an interactive shell (`req.argv[0]` is the shell); runners without one cannot attach a terminal. */
+  interactive?(req: Omit<ProcessRequest, 'stdin'>): Promise<InteractiveProcess>;
 }
 
 /** Output and status of one docker CLI command. */

@@ -6,6 +6,7 @@
 import type { CommandContext, CommandFn } from '../shell/command.ts';
 import { defaultRegistry } from '../shell/commands/index.ts';
 import { runArgv } from '../shell/run.ts';
+import { ShellSession } from '../shell/session.ts';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from './ports.ts';
 import { StartError } from './process.ts';
 import type { ExtraCommands } from './catalog-packages.ts';
@@ -32,6 +33,14 @@ export function sleepSeconds(args: readonly string[]): number {
 export function shellRunner(opts: ShellRunnerOptions = {}): ProcessRunner {
   const base = defaultRegistry();
   const sleep = base.get('sleep');
+  const envOf = (list: readonly string[]) => {
+    const env: Record<string, string> = {};
+    for (const e of list) {
+      const i = e.indexOf('=');
+      if (i > 0) env[e.slice(0, i)] = e.slice(i + 1);
+    }
+    return env;
+  };
   const run = (req: ProcessRequest, extra: Record<string, CommandFn>): ProcessResult => {
       let slept = 0;
       const withExtra = Object.keys(extra).length ? base.with(extra) : base;
@@ -71,5 +80,25 @@ export function shellRunner(opts: ShellRunnerOptions = {}): ProcessRunner {
   const { extraCommands } = opts;
   return {
     run: extraCommands ? async (req) => run(req, await extraCommands(req.fs)) : (req) => run(req, {}),
+    async interactive(req) {
+      const extra = extraCommands ? await extraCommands(req.fs) : {};
+      const session = new ShellSession({
+        fs: req.fs,
+        env: envOf(req.env),
+        cwd: req.cwd,
+        user: { uid: req.uid, gid: req.gid, name: req.uid === 0 ? 'root' : String(req.uid) },
+        hostname: req.hostname,
+        now: Math.floor(req.now / 1000),
+        kernelRelease: opts.kernelRelease,
+        commands: Object.keys(extra).length ? base.with(extra) : base,
+      });
+      return {
+        run: (line) => {
+          const r = session.run(line);
+          return { stdout: r.stdoutText, stderr: r.stderrText, exitCode: r.exitCode, exited: r.exited };
+        },
+        cwd: () => session.cwd,
+      };
+    },
   };
 }

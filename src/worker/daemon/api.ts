@@ -9,11 +9,13 @@ import type { BuildApi } from '../protocol.ts';
 import { buildApi } from './build.ts';
 import { filesApi, type FilesApi } from './files.ts';
 import { layersApi, type LayersApi } from './layers.ts';
+import { terminalApi, type TerminalApi } from './terminal.ts';
 
-export type DaemonApi = BuildApi & LayersApi & FilesApi;
+export type DaemonApi = BuildApi & LayersApi & FilesApi & TerminalApi;
 
 export const DAEMON_API: DaemonApi = {
   ...buildApi,
   ...layersApi,
   ...filesApi,
+  ...terminalApi,
 };

@@ -54,13 +54,15 @@ export function entrypointAndArgs(config: ContainerConfig): string[] {
 
 export interface RunOptions {
   stdin?: string;
+  /** `docker create`: the container is made, not started; its ID is printed. */
+  create?: boolean;
 }
 
 export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): Promise<CommandResult> {
   const out = new Output();
   const f = p.flags;
   const [imageArg, ...cmd] = p.args;
-  if (f.interactive && f.tty && !d.options.tty) return out.errLine('the input device is not a TTY').fail(1).result();
+  if (f.interactive && f.tty && !d.options.tty && !opts.create) return out.errLine('the input device is not a TTY').fail(1).result();
   const name = f.name as string | undefined;
   let ref;
   try {
@@ -158,6 +160,7 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
     return out.errLine(`docker: Error response from daemon: ${e.message}.`).errLine(SEE).fail(125).result();
   }
   createMountPoints(container.rw, mountPoints(container));
+  if (opts.create) return out.line(container.id).result();
   const started = await startContainer(d, container, { stdin: f.interactive ? (opts.stdin ?? '') : '', attached: !f.detach });
   if (started.error) {
     if (container.autoRemove) d.removeContainer(container.id);

@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { nodeDataSource } from '../../engine/images/source.node.ts';
+import { resetDaemon } from '../engine.ts';
+import { DAEMON_API } from './api.ts';
+import { resetTerminal } from './terminal.ts';
+
+/** The tutorials' terminal walkthroughs, typed line by line as the terminal panel sends them. */
+async function type(...lines: string[]) {
+  const out = [];
+  for (const line of lines) out.push(await DAEMON_API.terminalRun(line));
+  return out;
+}
+
+describe('the terminal on the session daemon', () => {
+  beforeEach(() => {
+    resetDaemon(nodeDataSource());
+    resetTerminal();
+  });
+
+  it('the abc.txt commit: run -it centos:6 bash, touch, exit, ps -l, commit, run the new image, ls', async () => {
+    const [run, touch, exit, ps] = await type('docker run -it centos:6 /bin/bash', 'touch abc.txt', 'exit', 'docker ps -l');
+    expect(run!.output).toContain("Unable to find image 'centos:6' locally");
+    expect(run!.attached).toMatch(/^[0-9a-f]{64}$/);
+    expect(run!.prompt).toBe(`[root@${run!.attached!.slice(0, 12)} /]# `);
+    expect(touch!.output).toBe('');
+    expect(exit!.output).toBe('exit\n');
+    expect(exit!.attached).toBeNull();
+    expect(exit!.prompt).toBe('$ ');
+    expect(ps!.output).toMatch(/^CONTAINER ID +IMAGE +COMMAND +CREATED +STATUS/);
+    expect(ps!.output).toMatch(/centos:6 +"\/bin\/bash" .* Exited \(0\)/);
+    const id = run!.attached!.slice(0, 12);
+    const [commit, images, run2, ls] = await type(`docker commit ${id} gongyang/abc`, 'docker images', 'docker run -it gongyang/abc /bin/bash', 'ls');
+    expect(commit!.output).toMatch(/^sha256:[0-9a-f]{64}\n$/);
+    expect(images!.output).toMatch(/\ngongyang\/abc +latest +[0-9a-f]{12} /);
+    expect(run2!.attached).not.toBeNull();
+    expect(ls!.output.split(/\s+/)).toContain('abc.txt');
+  });
+
+  it('exec -it into a detached container keeps it running after exit; unknown host commands say so', async () => {
+    const [started] = await type('docker run -dit --name web busybox sh');
+    expect(started!.output).toMatch(/^[0-9a-f]{64}\n$/);
+    const [exec, pwd, cd, exit, ps, nope] = await type('docker exec -it web sh', 'pwd', 'cd /etc', 'exit', 'docker ps', 'foo bar');
+    expect(exec!.prompt).toBe('/ # ');
+    expect(pwd!.output).toBe('/\n');
+    expect(cd!.prompt).toBe('/etc # ');
+    expect(exit!.attached).toBeNull();
+    expect(ps!.output).toMatch(/ Up .* web\n$/);
+    expect(nope!.output).toBe('bash: foo: command not found\n');
+    expect(nope!.exitCode).toBe(127);
+  });
+
+  it('completes commands, subcommands, flags, images and container paths', async () => {
+    expect(await DAEMON_API.terminalComplete('doc')).toEqual(['docker']);
+    expect(await DAEMON_API.terminalComplete('docker im')).toEqual(expect.arrayContaining(['image', 'images']));
+    expect(await DAEMON_API.terminalComplete('docker run --r')).toEqual(['--rm']);
+    await type('docker pull busybox');
+    expect(await DAEMON_API.terminalComplete('docker run busy')).toEqual(['busybox:latest']);
+    await type('docker run -it busybox sh');
+    expect(await DAEMON_API.terminalComplete('ls /et')).toEqual(['/etc/']);
+  });
+});
