@@ -79,7 +79,8 @@ export const en = {
     loading: 'Reading the layers…',
     view: 'View',
     views: { stack: 'Stack', overlay2: 'overlay2 mount', table: 'Table' },
-    summary: '{{name}}: {{layers}} layers, {{size}}',
+    summary_one: '{{name}}: {{count}} layer, {{size}}',
+    summary_other: '{{name}}: {{count}} layers, {{size}}',
     shared: '{{size}} shared with other images (stored once)',
     bootfsTitle: 'bootfs: boot loader and kernel {{kernel}}',
     bootfsDetail: 'The host’s, not part of any image: it boots the kernel, then is unmounted. Every container shares the host kernel.',
@@ -155,6 +156,10 @@ export const en = {
     to: 'to layer',
     noDiff: 'Pick two versions that are text files.',
     same: 'No difference.',
+  },
+  terminal: {
+    welcome: 'layerlab terminal: the simulated docker CLI on this session\'s engine. Try: docker run -it centos:6 /bin/bash',
+    hint: 'Type docker commands (Tab completes, ↑/↓ history, Ctrl-C cancels, Ctrl-L clears). docker run -it IMAGE bash enters a container; exit leaves it.',
   },
   stages: {
     caption_one: 'One stage',

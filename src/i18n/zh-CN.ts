@@ -78,7 +78,8 @@ export const zhCN: Catalog = {
     loading: '正在读取分层…',
     view: '视图',
     views: { stack: '分层', overlay2: 'overlay2 挂载', table: '表格' },
-    summary: '{{name}}：{{layers}} 层，{{size}}',
+    summary_one: '{{name}}：{{count}} 层，{{size}}',
+    summary_other: '{{name}}：{{count}} 层，{{size}}',
     shared: '{{size}} 与其他镜像共享（只存一份）',
     bootfsTitle: 'bootfs：引导程序和内核 {{kernel}}',
     bootfsDetail: '属于宿主机，不属于任何镜像：它引导内核后就被卸载。所有容器共用宿主机内核。',
@@ -154,6 +155,10 @@ export const zhCN: Catalog = {
     to: '到第几层',
     noDiff: '请选择两个文本文件版本。',
     same: '没有差异。',
+  },
+  terminal: {
+    welcome: 'layerlab 终端：在本会话的引擎上运行模拟的 docker 命令。试试：docker run -it centos:6 /bin/bash',
+    hint: '输入 docker 命令（Tab 补全，↑/↓ 历史，Ctrl-C 取消，Ctrl-L 清屏）。docker run -it 镜像 bash 进入容器；exit 退出。',
   },
   stages: {
     caption_one: '一个阶段',

@@ -19,6 +19,6 @@ export const PANELS: readonly PanelDescriptor[] = [
   { id: 'layerStack', shows: 'build', component: lazy(() => import('./LayerStack/LayerStack.tsx')) },
   { id: 'shadowDiff', shows: 'build', component: lazy(() => import('./ShadowDiff/ShadowDiff.tsx')) },
   { id: 'fileTree', shows: 'build', component: lazy(() => import('./FileTree/FileTree.tsx')) },
-  { id: 'terminal', shows: 'containers' },
+  { id: 'terminal', shows: 'containers', component: lazy(() => import('./Terminal/Terminal.tsx')) },
   { id: 'imageGraph', shows: 'containers' },
 ];

@@ -55,7 +55,7 @@ type T = ReturnType<typeof useTranslation>['t'];
 
 function summary(stack: StackView, t: T): string {
   const name = stack.tags[0] ?? short(stack.imageId);
-  const base = t('layerStack.summary', { name, layers: stack.layers.filter((l) => l.kind !== 'container').length, size: humanSize(stack.sizeBytes) });
+  const base = t('layerStack.summary', { name, count: stack.layers.filter((l) => l.kind !== 'container').length, size: humanSize(stack.sizeBytes) });
   return stack.sharedBytes ? `${base} · ${t('layerStack.shared', { size: humanSize(stack.sharedBytes) })}` : base;
 }
 

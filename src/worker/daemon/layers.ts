@@ -5,6 +5,7 @@
  */
 import { chainIds, type Digest } from '../../engine/digest/ids.ts';
 import type { Daemon } from '../../engine/runtime/daemon.ts';
+import { familiarName } from '../../engine/runtime/reference.ts';
 import type { ImageRecord } from '../../engine/runtime/state.ts';
 import type { SubjectRef } from '../../store/subject.ts';
 import { theCatalog } from '../engine.ts';
@@ -70,7 +71,7 @@ export const layersApi: LayersApi = {
       if (family.has(img.id)) continue;
       for (const d of img.config.rootfs.diff_ids) owners.set(d, [...(owners.get(d) ?? []), img.id]);
     }
-    const tags = [...s.daemon.state.tags].filter(([, id]) => id === s.image.id).map(([t]) => t);
+    const tags = [...s.daemon.state.tags].filter(([, id]) => id === s.image.id).map(([t]) => `${familiarName(t.slice(0, t.lastIndexOf(':')))}${t.slice(t.lastIndexOf(':'))}`);
     const layers: StackView['layers'] = s.layers.map((l, i) => {
       const c = analysis.layers[i]!.counts;
       const isContainer = s.container !== null && i === s.layers.length - 1;

@@ -1,0 +1,62 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Issue 10's terminal walkthroughs, typed into the xterm.js terminal: the abc.txt commit
+ * (run -it centos:6 bash, touch, exit, ps -l, commit, images, run the new image, ls), the
+ * container's layer showing /abc.txt in the layer stack, and pulls that find layers already there.
+ */
+async function openTerminal(page: Page) {
+  await page.goto('./');
+  await page.locator('[data-panel-tab="terminal"]').click();
+  await page.getByTestId('terminal').click();
+}
+
+async function type(page: Page, line: string, expectAfter?: string | RegExp) {
+  const out = page.getByTestId('terminal-output');
+  const before = (await out.textContent()) ?? '';
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  // the answer is in when a new prompt follows the line
+  await expect.poll(async () => ((await out.textContent()) ?? '').slice(before.length), { timeout: 120_000 }).toMatch(/\n[^\n]*[#$] $/);
+  const text = ((await out.textContent()) ?? '').slice(before.length);
+  if (expectAfter) expect(text).toMatch(expectAfter);
+  return text;
+}
+
+test('the abc.txt commit walkthrough in the terminal, and the container layer in the stack', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openTerminal(page);
+  const run = await type(page, 'docker run -it centos:6 /bin/bash', /Status: Downloaded newer image for centos:6\n\[root@[0-9a-f]{12} \/\]# $/);
+  const id = /\[root@([0-9a-f]{12}) /.exec(run)![1]!;
+  await type(page, 'touch abc.txt');
+  await page.locator('[data-panel-tab="layerStack"]').click();
+  const top = page.getByTestId('layer-stack').locator('[data-layer-kind="container"]');
+  await expect(top).toContainText('A /abc.txt');
+  await page.screenshot({ path: 'test-results/screenshots/terminal-container-layer.png' });
+  await page.locator('[data-panel-tab="terminal"]').click();
+  await page.getByTestId('terminal').click();
+  await type(page, 'exit', /^exit\nexit\n\$ $/);
+  await type(page, 'docker ps -l', new RegExp(`${id} +centos:6 +"/bin/bash" .*Exited \\(0\\)`));
+  await type(page, `docker commit ${id} gongyang/abc`, /^docker commit [0-9a-f]{12} gongyang\/abc\nsha256:[0-9a-f]{64}\n/);
+  await type(page, 'docker images', /\ngongyang\/abc +latest +[0-9a-f]{12} /);
+  await type(page, 'docker run -it gongyang/abc /bin/bash', /\[root@[0-9a-f]{12} \/\]# $/);
+  await type(page, 'ls', /abc\.txt/);
+  await page.screenshot({ path: 'test-results/screenshots/terminal-commit.png' });
+});
+
+// ubuntu:18.04 and ubuntu:latest are one image: dockerd finds its config already in the image
+// store and downloads nothing — no per-layer lines at all (distribution/pull_v2.go: "If the
+// image already exists locally, no need to pull anything"), only the new tag.
+test('pulling ubuntu:18.04 after ubuntu:latest downloads nothing; Tab completes', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openTerminal(page);
+  await type(page, 'docker pull ubuntu:latest', /Status: Downloaded newer image for ubuntu:latest/);
+  const again = await type(page, 'docker pull ubuntu:18.04', /^docker pull ubuntu:18.04\n18.04: Pulling from library\/ubuntu\nDigest: sha256:[0-9a-f]{64}\nStatus: Downloaded newer image for ubuntu:18.04\n/);
+  expect(again).not.toMatch(/Pulling fs layer|Pull complete/);
+  await page.keyboard.type('docker ima');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('s');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('terminal-output')).toContainText('docker images\nREPOSITORY');
+  await type(page, 'nosuch', /bash: nosuch: command not found/);
+});
