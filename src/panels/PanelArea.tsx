@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
 import { preferences } from '../store/stores.ts';
 import { PANELS, type PanelDescriptor } from './registry.ts';
+import './panels.css';
 
 /**
  * The panel area: one tab per panel, the chosen panel below. Panels read from the store and

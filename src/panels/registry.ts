@@ -20,5 +20,5 @@ export const PANELS: readonly PanelDescriptor[] = [
   { id: 'shadowDiff', shows: 'build', component: lazy(() => import('./ShadowDiff/ShadowDiff.tsx')) },
   { id: 'fileTree', shows: 'build', component: lazy(() => import('./FileTree/FileTree.tsx')) },
   { id: 'terminal', shows: 'containers', component: lazy(() => import('./Terminal/Terminal.tsx')) },
-  { id: 'imageGraph', shows: 'containers' },
+  { id: 'imageGraph', shows: 'containers', component: lazy(() => import('./ImageGraph/ImageGraph.tsx')) },
 ];

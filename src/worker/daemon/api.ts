@@ -8,14 +8,16 @@
 import type { BuildApi } from '../protocol.ts';
 import { buildApi } from './build.ts';
 import { filesApi, type FilesApi } from './files.ts';
+import { graphApi, type GraphApi } from './graph.ts';
 import { layersApi, type LayersApi } from './layers.ts';
 import { terminalApi, type TerminalApi } from './terminal.ts';
 
-export type DaemonApi = BuildApi & LayersApi & FilesApi & TerminalApi;
+export type DaemonApi = BuildApi & LayersApi & FilesApi & TerminalApi & GraphApi;
 
 export const DAEMON_API: DaemonApi = {
   ...buildApi,
   ...layersApi,
   ...filesApi,
   ...terminalApi,
+  ...graphApi,
 };
