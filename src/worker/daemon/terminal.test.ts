@@ -58,4 +58,27 @@ describe('the terminal on the session daemon', () => {
     await type('docker run -it busybox sh');
     expect(await DAEMON_API.terminalComplete('ls /et')).toEqual(['/etc/']);
   });
+
+  it('the tomcat walkthrough: copy the webapps, drop the docs, commit with author and message', async () => {
+    const [run] = await type('docker run -it tomcat /bin/bash');
+    expect(run!.prompt).toBe(`root@${run!.attached!.slice(0, 12)}:/usr/local/tomcat# `);
+    const [, cd, , exit] = await type('cp -r webapps.dist/* webapps', 'cd webapps', 'rm -rf docs', 'exit');
+    expect(cd!.prompt).toMatch(/:\/usr\/local\/tomcat\/webapps# $/);
+    expect(exit!.attached).toBeNull();
+    const id = run!.attached!.slice(0, 12);
+    const [commit, history] = await type(`docker commit -a="kuangshen" -m="no tomcat docs" ${id} tomcat02:1.1`, 'docker history tomcat02:1.1');
+    expect(commit!.exitCode).toBe(0);
+    expect(history!.output.split('\n')[1]).toMatch(/^[0-9a-f]{12} +Less than a second ago +\/bin\/bash +\d/);
+    const imageId = (await DAEMON_API.imageGraph()).images.find((i) => i.tags.includes('tomcat02:1.1'))!.id;
+    const { theDaemon } = await import('../engine.ts');
+    const img = (await theDaemon()).state.images.get(imageId)!;
+    expect(img.config.author).toBe('kuangshen');
+    expect(img.config.history!.at(-1)).toMatchObject({ author: 'kuangshen', comment: 'no tomcat docs' });
+    const stack = (await DAEMON_API.layerStack({ imageId }))!;
+    const top = (await DAEMON_API.fileTree({ imageId }, stack.layers.length - 1, 'layer'))!;
+    const paths = top.rows.map((r) => r.path);
+    expect(paths).toContain('/usr/local/tomcat/webapps/ROOT');
+    expect(paths).toContain('/usr/local/tomcat/webapps/manager');
+    expect(paths.some((p) => p.startsWith('/usr/local/tomcat/webapps/docs'))).toBe(false);
+  });
 });
