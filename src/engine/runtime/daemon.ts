@@ -127,8 +127,12 @@ export class Daemon {
     return { diffId: await this.options.layers.diffId(changeset), changeset, size: this.options.layers.size(changeset) };
   }
 
-  async addLayer(changeset: Changeset): Promise<LayerRecord> {
-    const diffId = await this.options.layers.diffId(changeset);
+  /**
+   * Stores a layer. An imported layer passes the diffID of its original tar (verified on import):
+   * the engine's own tar of the same changeset may differ in bytes (ordering, headers).
+   */
+  async addLayer(changeset: Changeset, knownDiffId?: string): Promise<LayerRecord> {
+    const diffId = knownDiffId ?? (await this.options.layers.diffId(changeset));
     const existing = this.state.layers.get(diffId);
     if (existing) return existing;
     const record: LayerRecord = { diffId, changeset, size: this.options.layers.size(changeset) };

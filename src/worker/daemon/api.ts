@@ -6,13 +6,14 @@
  * (`bumpRevision`) and return it, so the UI's daemon store can advance.
  */
 import type { BuildApi } from '../protocol.ts';
+import { archivesApi, type ArchivesApi } from './archives.ts';
 import { buildApi } from './build.ts';
 import { filesApi, type FilesApi } from './files.ts';
 import { graphApi, type GraphApi } from './graph.ts';
 import { layersApi, type LayersApi } from './layers.ts';
 import { terminalApi, type TerminalApi } from './terminal.ts';
 
-export type DaemonApi = BuildApi & LayersApi & FilesApi & TerminalApi & GraphApi;
+export type DaemonApi = BuildApi & LayersApi & FilesApi & TerminalApi & GraphApi & ArchivesApi;
 
 export const DAEMON_API: DaemonApi = {
   ...buildApi,
@@ -20,4 +21,5 @@ export const DAEMON_API: DaemonApi = {
   ...filesApi,
   ...terminalApi,
   ...graphApi,
+  ...archivesApi,
 };

@@ -4,7 +4,7 @@
  * the client's files (the case directory in a session, the workspace in the app).
  */
 import { dockerSaveBytes, type ExportImage } from '../../export/docker-save.ts';
-import { importArchive, ImportError } from '../../import/index.ts';
+import { importArchive, ImportError, type ImportedArchive } from '../../import/index.ts';
 import type { Daemon } from '../daemon.ts';
 import type { Parsed } from '../flags.ts';
 import type { CommandResult, HostFiles } from '../ports.ts';
@@ -50,21 +50,30 @@ export async function loadCommand(d: Daemon, p: Parsed, client: ClientFiles): Pr
     if (e instanceof ImportError) return out.errLine(`Error processing tar file: ${e.message}`).fail(1).result();
     throw e;
   }
+  for (const line of (await loadImported(d, archive)).lines) out.line(line);
+  return out.result();
+}
+
+/** Puts an imported archive's images into the daemon as `docker load` does: what it prints, and the image IDs. */
+export async function loadImported(d: Daemon, archive: ImportedArchive): Promise<{ lines: string[]; imageIds: string[] }> {
+  const lines: string[] = [];
+  const imageIds: string[] = [];
   for (const imported of archive.images) {
-    for (const layer of imported.layers) await d.addLayer(layer.changeset);
+    for (const layer of imported.layers) await d.addLayer(layer.changeset, layer.diffId);
     const img = await d.addImage(imported.config);
-    if (imported.tags.length === 0) out.line(`Loaded image ID: ${img.id}`);
+    imageIds.push(img.id);
+    if (imported.tags.length === 0) lines.push(`Loaded image ID: ${img.id}`);
     for (const tag of imported.tags) {
       const ref = taggedRef(tag);
       const previous = d.findImage(familiarString(ref));
       if (previous && previous.id !== img.id && d.state.tags.has(referenceKey(ref))) {
-        out.line(`The image ${familiarString(ref)} already exists, renaming the old one with ID ${previous.id} to empty string`);
+        lines.push(`The image ${familiarString(ref)} already exists, renaming the old one with ID ${previous.id} to empty string`);
       }
       d.tag(ref, img.id);
-      out.line(`Loaded image: ${familiarString(ref)}`);
+      lines.push(`Loaded image: ${familiarString(ref)}`);
     }
   }
-  return out.result();
+  return { lines, imageIds };
 }
 
 function taggedRef(s: string): Reference {

@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { nodeDataSource } from '../../engine/images/source.node.ts';
+import { resetDaemon } from '../engine.ts';
+import { DAEMON_API } from './api.ts';
+
+const DIVE = new URL('../../../../shared/corpus/images/dive/test-docker-image.tar', import.meta.url);
+
+describe('importing and exporting real archives in the worker', () => {
+  beforeEach(() => resetDaemon(nodeDataSource()));
+
+  it.skipIf(!existsSync(DIVE))('loads dive’s test image with dive’s own figures, then its layers are in the panels', async () => {
+    const bytes = readFileSync(DIVE);
+    const progress: number[] = [];
+    const r = await DAEMON_API.importImage(new Blob([bytes]), 'test-docker-image.tar', (p) => progress.push(p.bytesRead));
+    expect(r.ok, r.message).toBe(true);
+    expect(r.images[0]!.dive).toMatchObject({ efficiencyScore: 0.9844212134184309, inefficientBytes: 32025, sizeBytes: 1220598 });
+    expect(progress.length).toBeGreaterThan(0);
+    const stack = (await DAEMON_API.layerStack({ imageId: r.images[0]!.id }))!;
+    expect(stack.layers).toHaveLength(r.images[0]!.layers);
+  });
+
+  it('refuses a truncated archive with a message that names the file, and stays usable', async () => {
+    const built = await DAEMON_API.build('FROM busybox\nRUN echo hi > /hi\n', 1);
+    const exported = await DAEMON_API.exportImage(built.build!.imageId!, 'docker');
+    if (!('bytes' in exported)) throw new Error(exported.error);
+    const broken = await DAEMON_API.importImage(new Blob([exported.bytes.subarray(0, exported.bytes.length - 3000)]), 'broken.tar');
+    expect(broken.ok).toBe(false);
+    expect(broken.message).toMatch(/^broken\.tar: /);
+    const again = await DAEMON_API.importImage(new Blob([exported.bytes]), 'image.tar');
+    expect(again.ok, again.message).toBe(true);
+    expect(again.images[0]!.id).toBe(built.build!.imageId);
+    const oci = await DAEMON_API.exportImage(built.build!.imageId!, 'oci');
+    expect('bytes' in oci && oci.bytes.length).toBeGreaterThan(1000);
+  });
+});
