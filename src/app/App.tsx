@@ -8,6 +8,7 @@ import { DEFAULT_EDITOR_FRACTION } from '../store/preferences.ts';
 import { preferences, session } from '../store/stores.ts';
 import { EditorPane } from './EditorPane.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
+import { ImportImage } from './ImportImage.tsx';
 import { shortcutFor, type ShortcutAction } from './shortcuts.ts';
 import { Splitter } from './Splitter.tsx';
 import { StepBar } from './StepBar.tsx';
@@ -32,6 +33,7 @@ export function App() {
           <p className="tagline">{t('app.tagline')}</p>
         </div>
         <div className="controls">
+          <ImportImage />
           <LanguageSwitch />
           <TextSizeSwitch />
           <ThemeSwitch />

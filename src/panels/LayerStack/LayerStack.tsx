@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { humanSize } from '../../engine/format/size.ts';
 import { session } from '../../store/stores.ts';
+import { daemonApi } from '../../worker/client.ts';
 import type { StackView } from '../../worker/daemon/views.ts';
 import { queryData, useDaemonQuery } from '../useDaemonQuery.ts';
 import { drawStack, type StackRow } from './drawStack.ts';
@@ -40,7 +41,13 @@ export default function LayerStack() {
             {t(`layerStack.views.${v}`)}
           </button>
         ))}
-        {stack && <span className="stack-summary">{summary(stack, t)}</span>}
+        {stack && (
+          <>
+            <button type="button" onClick={() => void download(stack.imageId, 'docker')} data-testid="export-docker" title={t('layerStack.exportHint')}>{t('layerStack.exportDocker')}</button>
+            <button type="button" onClick={() => void download(stack.imageId, 'oci')} data-testid="export-oci" title={t('layerStack.exportHint')}>{t('layerStack.exportOci')}</button>
+            <span className="stack-summary">{summary(stack, t)}</span>
+          </>
+        )}
       </div>
       {!stack && <p className="waiting-note">{t('layerStack.loading')}</p>}
       {stack && view === 'stack' && <ol ref={list} className="stack-list" aria-label={t('panels.layerStack')} />}
@@ -52,6 +59,18 @@ export default function LayerStack() {
 }
 
 type T = ReturnType<typeof useTranslation>['t'];
+
+/** Saves the image as an archive file (`docker save` format or an OCI layout), made in the worker. */
+async function download(imageId: string, format: 'docker' | 'oci'): Promise<void> {
+  const r = await daemonApi()?.exportImage(imageId, format);
+  if (!r || !('bytes' in r)) return;
+  const url = URL.createObjectURL(new Blob([r.bytes as Uint8Array<ArrayBuffer>], { type: 'application/x-tar' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = r.fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 function summary(stack: StackView, t: T): string {
   const name = stack.tags[0] ?? short(stack.imageId);
