@@ -9,6 +9,7 @@ import { preferences, session } from '../store/stores.ts';
 import { EditorPane } from './EditorPane.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { ImportImage } from './ImportImage.tsx';
+import { Scenarios } from './Scenarios.tsx';
 import { shortcutFor, type ShortcutAction } from './shortcuts.ts';
 import { Splitter } from './Splitter.tsx';
 import { StepBar } from './StepBar.tsx';
@@ -33,6 +34,7 @@ export function App() {
           <p className="tagline">{t('app.tagline')}</p>
         </div>
         <div className="controls">
+          <Scenarios />
           <ImportImage />
           <LanguageSwitch />
           <TextSizeSwitch />
