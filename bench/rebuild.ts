@@ -21,19 +21,13 @@ import { dockerCli } from '../src/engine/runtime/cli.ts';
 import { Daemon } from '../src/engine/runtime/daemon.ts';
 import { ENGINE_LAYERS } from '../src/engine/runtime/engine-layers.ts';
 import { shellRunner } from '../src/engine/runtime/shell-runner.ts';
+import { BUILTIN_SCENARIOS } from '../src/scenario/builtin.ts';
 import { summarize, timeMs, type Figures } from './harness.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-export const REDIS_DOCKERFILE = [
-  'FROM centos',
-  'MAINTAINER 271967835@qq.com',
-  'RUN yum -y update &&yum -y install epel-release&& yum -y install redis&&yum -y install net-tools',
-  'EXPOSE 6379',
-  "RUN sed -i -e 's@bind 127.0.0.1@bind 0.0.0.0@g' /etc/redis.conf",
-  "RUN sed -i -e 's@protected-mode yes@protected-mode no@g' /etc/redis.conf",
-  'ENTRYPOINT ["/usr/bin/redis-server","/etc/redis.conf"]',
-];
+/** The tutorial's centos-redis Dockerfile without its last line (the bench changes that line). */
+export const REDIS_DOCKERFILE = BUILTIN_SCENARIOS.find((s) => s.id === 'centos-redis')!.scenario.dockerfile.trimEnd().split('\n').slice(0, -1);
 
 async function catalogDaemon(catalog: ImageCatalog): Promise<Daemon> {
   const d = new Daemon({ layers: ENGINE_LAYERS, runner: shellRunner({ extraCommands: catalogPackages(catalog) }), build: classicBuildHook, hub: catalogHub(catalog) });
