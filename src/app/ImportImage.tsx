@@ -20,14 +20,14 @@ export function ImportImage() {
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
-  const [limits, setLimits] = useState('');
+  const [limits, setLimits] = useState<{ archiveBytes: number; layerBytes: number; totalLayerBytes: number } | null>(null);
 
   const start = async (file: File) => {
     const api = daemonApi();
     if (!api) return setStatus({ kind: 'failed', message: t('import.noEngine') });
     setStatus({ kind: 'reading', name: file.name, progress: null });
     const answer = await api.importImage(file, file.name, proxy((p: ImportProgress) => setStatus((s) => (s.kind === 'reading' ? { ...s, progress: p } : s))));
-    if (!answer.ok) return setStatus(answer.message === 'cancelled' ? { kind: 'idle' } : { kind: 'failed', message: answer.message });
+    if (!answer.ok) return setStatus(answer.cancelled ? { kind: 'idle' } : { kind: 'failed', message: answer.message });
     daemon.getState().advance(answer.revision);
     const first = answer.images[0];
     if (first) session.getState().select({ kind: 'image', imageId: first.id });
@@ -102,7 +102,7 @@ export function ImportImage() {
               <button type="button" onClick={() => setStatus({ kind: 'idle' })}>{t('import.close')}</button>
             </>
           )}
-          <p className="stack-note">{t('import.privacy')} {limits && t('import.limits', { limits })}</p>
+          <p className="stack-note">{t('import.privacy')} {limits && t('import.limits', { archive: humanSize(limits.archiveBytes), layer: humanSize(limits.layerBytes), total: humanSize(limits.totalLayerBytes) })}</p>
         </div>
       )}
     </>

@@ -183,7 +183,7 @@ export const en = {
     title: 'Import an image',
     drop: 'Drop a docker save or OCI archive to look inside it',
     privacy: 'The archive is read in this browser tab: nothing is uploaded anywhere.',
-    limits: 'Limits: {{limits}}.',
+    limits: 'Memory limits: an archive up to {{archive}}, each uncompressed layer up to {{layer}}, all layers together up to {{total}}.',
     reading: 'Reading {{name}}…',
     progress: '{{read}} of {{total}} read · layers {{done}}/{{layers}}',
     cancel: 'Cancel',

@@ -182,7 +182,7 @@ export const zhCN: Catalog = {
     title: '导入镜像',
     drop: '拖入 docker save 或 OCI 归档文件，查看里面的内容',
     privacy: '归档只在这个浏览器标签页里读取：不会上传到任何地方。',
-    limits: '限制：{{limits}}。',
+    limits: '内存限制：归档最大 {{archive}}，每个解压后的分层最大 {{layer}}，所有分层合计最大 {{total}}。',
     reading: '正在读取 {{name}}…',
     progress: '已读取 {{read}} / {{total}} · 分层 {{done}}/{{layers}}',
     cancel: '取消',

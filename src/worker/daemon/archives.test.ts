@@ -16,6 +16,7 @@ describe('importing and exporting real archives in the worker', () => {
     expect(r.ok, r.message).toBe(true);
     expect(r.images[0]!.dive).toMatchObject({ efficiencyScore: 0.9844212134184309, inefficientBytes: 32025, sizeBytes: 1220598 });
     expect(progress.length).toBeGreaterThan(0);
+    expect(r.cancelled).toBe(false);
     const stack = (await DAEMON_API.layerStack({ imageId: r.images[0]!.id }))!;
     expect(stack.layers).toHaveLength(r.images[0]!.layers);
   });
@@ -32,5 +33,23 @@ describe('importing and exporting real archives in the worker', () => {
     expect(again.images[0]!.id).toBe(built.build!.imageId);
     const oci = await DAEMON_API.exportImage(built.build!.imageId!, 'oci');
     expect('bytes' in oci && oci.bytes.length).toBeGreaterThan(1000);
+  });
+
+  it('Cancel stops an import under way: nothing is loaded and the revision does not move', async () => {
+    const built = await DAEMON_API.build('FROM busybox\nRUN echo hi > /hi\n', 1);
+    const exported = await DAEMON_API.exportImage(built.build!.imageId!, 'docker');
+    if (!('bytes' in exported)) throw new Error(exported.error);
+    const before = await DAEMON_API.importImage(new Blob([]), 'empty.tar');
+    const under = DAEMON_API.importImage(new Blob([exported.bytes]), 'image.tar');
+    await DAEMON_API.cancelImport();
+    const r = await under;
+    expect(r).toMatchObject({ ok: false, cancelled: true, images: [] });
+    expect(r.revision).toBe(before.revision);
+  });
+
+  it('states its memory limits in bytes for the UI', async () => {
+    const l = await DAEMON_API.importLimits();
+    expect(l.archiveBytes).toBe(1024 * 1024 * 1024);
+    expect(l.totalLayerBytes).toBeGreaterThanOrEqual(l.layerBytes);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { analyzeImported } from '../../engine/analyze/analyze.ts';
 import type { Efficiency } from '../../engine/analyze/efficiency.ts';
-import { DEFAULT_IMPORT_LIMITS, describeLimits, ImportAborted, ImportError, importArchive, readableChunks, type ImportProgress } from '../../engine/import/index.ts';
+import { DEFAULT_IMPORT_LIMITS, ImportAborted, ImportError, importArchive, readableChunks, type ImportProgress } from '../../engine/import/index.ts';
 import { loadImported } from '../../engine/runtime/commands/save-load.ts';
 import { dockerCli } from '../../engine/runtime/cli.ts';
 import { exportOciLayout } from '../../engine/export/oci-layout.ts';
@@ -16,6 +16,8 @@ import { bumpRevision, currentRevision } from './revision.ts';
 
 export interface ImportAnswer {
   ok: boolean;
+  /** True when the user cancelled: nothing was loaded and there is nothing to report. */
+  cancelled: boolean;
   /** What `docker load` printed, or the reason the archive was refused (naming the member). */
   message: string;
   images: { id: string; tags: string[]; dive: Efficiency; corrected: Efficiency; layers: number }[];
@@ -23,7 +25,8 @@ export interface ImportAnswer {
 }
 
 export interface ArchivesApi {
-  importLimits(): Promise<string>;
+  /** The memory bounds of one import, in bytes, for the UI to state (nothing larger is read). */
+  importLimits(): Promise<{ archiveBytes: number; layerBytes: number; totalLayerBytes: number }>;
   importImage(file: Blob, name: string, onProgress?: (p: ImportProgress) => void): Promise<ImportAnswer>;
   cancelImport(): Promise<void>;
   exportImage(imageId: string, format: 'docker' | 'oci'): Promise<{ bytes: Uint8Array; fileName: string } | { error: string }>;
@@ -33,7 +36,8 @@ let running: AbortController | null = null;
 
 export const archivesApi: ArchivesApi = {
   async importLimits() {
-    return describeLimits(DEFAULT_IMPORT_LIMITS);
+    const l = DEFAULT_IMPORT_LIMITS;
+    return { archiveBytes: l.maxArchiveBytes, layerBytes: l.maxLayerBytes, totalLayerBytes: l.maxTotalLayerBytes };
   },
 
   async importImage(file, name, onProgress) {
@@ -48,11 +52,11 @@ export const archivesApi: ArchivesApi = {
         const a = analyzeImported(img);
         return { id: imageIds[i]!, tags: img.tags, dive: a.dive, corrected: a.corrected, layers: img.layers.length };
       });
-      return { ok: true, message: lines.join('\n'), images, revision: bumpRevision() };
+      return { ok: true, cancelled: false, message: lines.join('\n'), images, revision: bumpRevision() };
     } catch (e) {
-      if (e instanceof ImportAborted) return { ok: false, message: 'cancelled', images: [], revision: currentRevision() };
+      if (e instanceof ImportAborted) return { ok: false, cancelled: true, message: '', images: [], revision: currentRevision() };
       const reason = e instanceof ImportError ? e.message : e instanceof Error ? e.message : String(e);
-      return { ok: false, message: `${name}: ${reason}`, images: [], revision: currentRevision() };
+      return { ok: false, cancelled: false, message: `${name}: ${reason}`, images: [], revision: currentRevision() };
     } finally {
       if (running === controller) running = null;
     }
