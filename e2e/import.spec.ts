@@ -33,3 +33,32 @@ test('import an archive from the file picker, look inside it, refuse a broken on
   await expect(page.getByTestId('import-card')).toHaveCount(0);
   await expect(stack).toBeVisible();
 });
+
+const ZSTD = new URL('../../shared/corpus/images/dive/test-oci-zstd-image.tar', import.meta.url);
+
+test('drag-and-drop anywhere on the window imports an OCI archive with zstd layers, in Chinese and the dark theme', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('./');
+  await page.getByTestId('lang-zh').click();
+  const base64 = readFileSync(ZSTD).toString('base64');
+  const drag = await page.evaluateHandle((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'test-oci-zstd-image.tar', { type: 'application/x-tar' }));
+    return dt;
+  }, base64);
+  const target = page.locator('.cm-content');
+  await target.dispatchEvent('dragover', { dataTransfer: drag });
+  await expect(page.getByTestId('drop-overlay')).toContainText('不会上传到任何地方');
+  await page.screenshot({ path: 'test-results/screenshots/import-drop-zh-dark.png' });
+  await target.dispatchEvent('drop', { dataTransfer: drag });
+  await expect(page.getByTestId('drop-overlay')).toHaveCount(0);
+  await expect(page.getByTestId('import-dive')).toContainText('效率', { timeout: 60_000 });
+  await expect(page.getByTestId('import-card')).toContainText('内存限制');
+  await page.screenshot({ path: 'test-results/screenshots/import-zstd-zh-dark.png' });
+  await page.getByRole('button', { name: '查看它的分层' }).click();
+  const stack = page.getByTestId('layer-stack');
+  await expect(stack.locator('[data-layer-kind="layer"], [data-layer-kind="rootfs"]')).toHaveCount(1);
+  await expect(stack).toContainText('COPY README.md /README.md');
+});
