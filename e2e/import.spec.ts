@@ -24,6 +24,11 @@ test('import an archive from the file picker, look inside it, refuse a broken on
   const download = page.waitForEvent('download');
   await page.getByTestId('export-docker').click();
   expect((await download).suggestedFilename()).toMatch(/^[0-9a-f]{12}\.tar$/);
+  const ociDownload = page.waitForEvent('download');
+  await page.getByTestId('export-oci').click();
+  const oci = await ociDownload;
+  expect(oci.suggestedFilename()).toMatch(/^[0-9a-f]{12}-oci\.tar$/);
+  expect(readFileSync((await oci.path())!).subarray(0, 100).toString()).toMatch(/^(blobs|index\.json|oci-layout|manifest\.json)/);
 
   const bytes = readFileSync(DIVE);
   await page.getByTestId('import-file').setInputFiles({ name: 'truncated.tar', mimeType: 'application/x-tar', buffer: bytes.subarray(0, 600_000) });
@@ -44,7 +49,8 @@ test('drag-and-drop anywhere on the window imports an OCI archive with zstd laye
   const base64 = readFileSync(ZSTD).toString('base64');
   const drag = await page.evaluateHandle((b64) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const dt = new DataTransfer();
+    // A page object: the e2e tsconfig has no DOM library, so its type is stated here.
+    const dt = new (globalThis as unknown as { DataTransfer: new () => { items: { add(f: File): void } } }).DataTransfer();
     dt.items.add(new File([bytes], 'test-oci-zstd-image.tar', { type: 'application/x-tar' }));
     return dt;
   }, base64);

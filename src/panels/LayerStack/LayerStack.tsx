@@ -63,8 +63,9 @@ type T = ReturnType<typeof useTranslation>['t'];
 /** Saves the image as an archive file (`docker save` format or an OCI layout), made in the worker. */
 async function download(imageId: string, format: 'docker' | 'oci'): Promise<void> {
   const r = await daemonApi()?.exportImage(imageId, format);
-  if (!r || !('bytes' in r)) return;
-  const url = URL.createObjectURL(new Blob([r.bytes as Uint8Array<ArrayBuffer>], { type: 'application/x-tar' }));
+  if (!r) return;
+  if (!('archive' in r)) return window.alert(r.error);
+  const url = URL.createObjectURL(r.archive);
   const a = document.createElement('a');
   a.href = url;
   a.download = r.fileName;

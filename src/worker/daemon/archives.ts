@@ -29,7 +29,8 @@ export interface ArchivesApi {
   importLimits(): Promise<{ archiveBytes: number; layerBytes: number; totalLayerBytes: number }>;
   importImage(file: Blob, name: string, onProgress?: (p: ImportProgress) => void): Promise<ImportAnswer>;
   cancelImport(): Promise<void>;
-  exportImage(imageId: string, format: 'docker' | 'oci'): Promise<{ bytes: Uint8Array; fileName: string } | { error: string }>;
+  /** The archive as a Blob (built from the writer's chunks, never copied into one buffer), or why not. */
+  exportImage(imageId: string, format: 'docker' | 'oci'): Promise<{ archive: Blob; fileName: string } | { error: string }>;
 }
 
 let running: AbortController | null = null;
@@ -73,19 +74,17 @@ export const archivesApi: ArchivesApi = {
     if (format === 'docker') {
       let bytes: Uint8Array | undefined;
       const r = await dockerCli(d, ['save', '-o', fileName, short], { writeFile: (_path, b) => (bytes = b) });
-      return bytes && r.exitCode === 0 ? { bytes, fileName } : { error: r.stderr.trim() || 'docker save wrote nothing' };
+      return bytes && r.exitCode === 0 ? { archive: tarBlob([bytes]), fileName } : { error: r.stderr.trim() || 'docker save wrote nothing' };
     }
     const img = d.findImage(short);
     if (!img) return { error: `No such image: ${short}` };
     const tags = d.tagsOf(img.id).map(familiarString);
     const chunks: Uint8Array[] = [];
     for await (const c of exportOciLayout([{ config: img.config, layers: d.layersOf(img), tags }])) chunks.push(c);
-    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of chunks) {
-      bytes.set(c, at);
-      at += c.length;
-    }
-    return { bytes, fileName };
+    return { archive: tarBlob(chunks), fileName };
   },
 };
+
+function tarBlob(parts: Uint8Array[]): Blob {
+  return new Blob(parts as Uint8Array<ArrayBuffer>[], { type: 'application/x-tar' });
+}
