@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { summarize, type BenchSuite, type Figure, type Figures } from './harness.ts';
+import { treeScrollFps, writeTreeArchive } from './tree.ts';
 
 /**
  * The app's figures, on a fresh production build:
@@ -25,6 +26,8 @@ export const appSuite: BenchSuite = {
       const figures: Figures = { initial_js_kb_gz: await initialJsKbGz(outDir) };
       figures.keystroke_to_check_ms = await inBrowser(outDir, keystrokeToCheck);
       figures.keystroke_to_panels_ms = await inBrowser(outDir, keystrokeToPanels);
+      const archive = await writeTreeArchive(outDir);
+      figures.tree_50k_scroll_fps = await inBrowser(outDir, (page) => treeScrollFps(page, archive));
       return figures;
     } finally {
       await rm(outDir, { recursive: true, force: true });
