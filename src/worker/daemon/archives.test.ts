@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { ImportProgress } from '../../engine/import/index.ts';
 import { nodeDataSource } from '../../engine/images/source.node.ts';
 import { resetDaemon } from '../engine.ts';
 import { DAEMON_API } from './api.ts';
@@ -11,11 +12,14 @@ describe('importing and exporting real archives in the worker', () => {
 
   it.skipIf(!existsSync(DIVE))('loads dive’s test image with dive’s own figures, then its layers are in the panels', async () => {
     const bytes = readFileSync(DIVE);
-    const progress: number[] = [];
-    const r = await DAEMON_API.importImage(new Blob([bytes]), 'test-docker-image.tar', (p) => progress.push(p.bytesRead));
+    const progress: ImportProgress[] = [];
+    const r = await DAEMON_API.importImage(new Blob([bytes]), 'test-docker-image.tar', (p) => progress.push(p));
     expect(r.ok, r.message).toBe(true);
     expect(r.images[0]!.dive).toMatchObject({ efficiencyScore: 0.9844212134184309, inefficientBytes: 32025, sizeBytes: 1220598 });
-    expect(progress.length).toBeGreaterThan(0);
+    const last = progress.at(-1)!;
+    expect(last.bytesRead).toBe(bytes.length);
+    expect(last.layersDone).toBe(last.layersTotal);
+    expect(last.layersTotal).toBe(r.images[0]!.layers);
     expect(r.cancelled).toBe(false);
     const stack = (await DAEMON_API.layerStack({ imageId: r.images[0]!.id }))!;
     expect(stack.layers).toHaveLength(r.images[0]!.layers);
