@@ -1,4 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 /**
@@ -67,4 +71,36 @@ test('drag-and-drop anywhere on the window imports an OCI archive with zstd laye
   const stack = page.getByTestId('layer-stack');
   await expect(stack.locator('[data-layer-kind="layer"], [data-layer-kind="rootfs"]')).toHaveCount(1);
   await expect(stack).toContainText('COPY README.md /README.md');
+});
+
+/** A `docker save` archive with one large layer, made with the system's tar for this test. */
+function bigArchive(megabytes: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'layerlab-big-'));
+  execFileSync('sh', ['-c', `mkdir -p root && head -c ${megabytes}M /dev/zero > root/big && tar -C root --format=ustar -cf layer.tar big`], { cwd: dir });
+  const diffId = 'sha256:' + createHash('sha256').update(readFileSync(join(dir, 'layer.tar'))).digest('hex');
+  const config = JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [diffId] }, history: [{ created_by: 'COPY big /big' }] });
+  const id = createHash('sha256').update(config).digest('hex');
+  mkdirSync(join(dir, 'out', 'layer'), { recursive: true });
+  writeFileSync(join(dir, 'out', `${id}.json`), config);
+  renameSync(join(dir, 'layer.tar'), join(dir, 'out', 'layer', 'layer.tar'));
+  writeFileSync(join(dir, 'out', 'manifest.json'), JSON.stringify([{ Config: `${id}.json`, RepoTags: ['big:latest'], Layers: ['layer/layer.tar'] }]));
+  execFileSync('tar', ['-C', join(dir, 'out'), '--format=ustar', '-cf', join(dir, 'big.tar'), `${id}.json`, 'layer', 'manifest.json']);
+  return join(dir, 'big.tar');
+}
+
+test('a large archive shows its progress (bytes and layers) and Cancel stops it, loading nothing', async ({ page }) => {
+  test.setTimeout(120_000);
+  const path = bigArchive(400);
+  await page.goto('./');
+  await page.getByTestId('import-file').setInputFiles(path);
+  const card = page.getByTestId('import-card');
+  await expect(card.locator('progress')).toBeVisible();
+  await expect(card).toContainText(/of 4\d\d(\.\d)?MB read · layers/);
+  await page.screenshot({ path: 'test-results/screenshots/import-progress.png' });
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  // Cancelled, not finished: the card closes without a "Loaded image" line; the next import works.
+  await expect(card).toHaveCount(0);
+  await page.getByTestId('import-file').setInputFiles(DIVE.pathname);
+  await expect(page.getByTestId('import-output')).toContainText('Loaded image: dive-test:latest', { timeout: 60_000 });
+  rmSync(dirname(path), { recursive: true, force: true });
 });

@@ -88,7 +88,7 @@ export function ImportImage() {
           )}
           {status.kind === 'done' && (
             <>
-              <pre className="import-output">{status.answer.message}</pre>
+              <pre className="import-output" data-testid="import-output">{status.answer.message}</pre>
               {status.answer.images.map((img) => (
                 <dl key={img.id} className="import-figures" data-testid="import-figures">
                   <dt>{t('waste.dive')}</dt>
