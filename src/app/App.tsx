@@ -8,6 +8,7 @@ import { DEFAULT_EDITOR_FRACTION } from '../store/preferences.ts';
 import { preferences, session } from '../store/stores.ts';
 import { EditorPane } from './EditorPane.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
+import { embedOptions } from './embed.ts';
 import { ImportImage } from './ImportImage.tsx';
 import { Scenarios } from './Scenarios.tsx';
 import { shortcutFor, type ShortcutAction } from './shortcuts.ts';
@@ -25,6 +26,19 @@ export function App() {
   const editorFraction = useStore(preferences, (s) => s.editorFraction);
   const setEditorFraction = useStore(preferences, (s) => s.setEditorFraction);
   useShortcuts(helpOpen, setHelpOpen);
+  const embed = embedOptions(location.search);
+  if (embed.embed) {
+    // For slides and blogs: the chosen panels and the step bar; the scenario comes from the link.
+    return (
+      <div className="app app-embed" data-testid="embed">
+        <Scenarios />
+        <main className="workspace" style={{ gridTemplateColumns: 'minmax(0, 1fr)' }}>
+          <PanelArea only={embed.panels} />
+        </main>
+        <StepBar />
+      </div>
+    );
+  }
 
   return (
     <div className="app">

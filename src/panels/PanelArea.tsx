@@ -3,18 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
 import { preferences } from '../store/stores.ts';
-import { PANELS, type PanelDescriptor } from './registry.ts';
+import type { PanelId } from './ids.ts';
+import { PANELS as ALL_PANELS, type PanelDescriptor } from './registry.ts';
 import './panels.css';
 
 /**
  * The panel area: one tab per panel, the chosen panel below. Panels read from the store and
  * never call each other; this component only chooses which one is visible.
  */
-export function PanelArea() {
+export function PanelArea({ only }: { only?: readonly PanelId[] } = {}) {
   const { t } = useTranslation();
   const current = useStore(preferences, (s) => s.panel);
   const setPanel = useStore(preferences, (s) => s.setPanel);
-  const shown = PANELS.find((p) => p.id === current) ?? PANELS[0];
+  // Embed mode shows chosen panels only (src/app/embed.ts).
+  const PANELS = only?.length ? ALL_PANELS.filter((p) => only.includes(p.id)) : ALL_PANELS;
+  const shown = PANELS.find((p) => p.id === current) ?? PANELS[0]!;
 
   // The tab list's own keys (WAI-ARIA tabs): arrows move between tabs, Home/End to the ends.
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
