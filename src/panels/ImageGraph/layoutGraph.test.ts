@@ -11,6 +11,7 @@ const g: GraphView = {
   ],
   containers: [{ id: 'c1', name: 'web', imageId: 'app', status: 'running', command: 'sh' }],
   repositories: [],
+  lastTransfer: null,
 };
 
 describe('the image graph layout', () => {

@@ -3,11 +3,13 @@ import { nodeDataSource } from '../../engine/images/source.node.ts';
 import { resetDaemon } from '../engine.ts';
 import { DAEMON_API } from './api.ts';
 import { resetTerminal } from './terminal.ts';
+import { resetTransfer, transferOf } from './transfer.ts';
 
 describe('the image graph', () => {
   beforeEach(() => {
     resetDaemon(nodeDataSource());
     resetTerminal();
+    resetTransfer();
   });
 
   it('one node for ubuntu:18.04 and ubuntu:latest; a commit is a child of centos:6 with its container attached', async () => {
@@ -36,5 +38,22 @@ describe('the image graph', () => {
     expect(final.intermediate).toBe(false);
     expect(g.edges).toContainEqual({ parent: mid.id, child: final.id, kind: 'parent' });
     expect(g.edges).toContainEqual({ parent: alpine.id, child: mid.id, kind: 'parent' });
+  });
+
+  it('the last pull, layer by layer, as the CLI printed it', async () => {
+    expect((await DAEMON_API.imageGraph()).lastTransfer).toBeNull();
+    await DAEMON_API.terminalRun('docker pull ubuntu:18.04');
+    await DAEMON_API.terminalRun('docker images');
+    const t = (await DAEMON_API.imageGraph()).lastTransfer!;
+    expect(t).toMatchObject({ kind: 'pull', reference: 'ubuntu:18.04' });
+    const layers = new Set(t.events.map((e) => e.layer));
+    expect(layers.size).toBeGreaterThan(0);
+    for (const l of layers) expect(t.events.filter((e) => e.layer === l).map((e) => e.status)).toEqual(['Pulling fs layer', 'Pull complete']);
+  });
+
+  it('reads Already exists and push lines; other commands are not transfers', () => {
+    expect(transferOf(['pull', 'x'], 'latest: Pulling from library/x\n0123456789ab: Already exists\nDigest: sha256:00\n')!.events).toEqual([{ layer: '0123456789ab', status: 'Already exists' }]);
+    expect(transferOf(['image', 'push', 'me/app:1'], '0123456789ab: Preparing\n0123456789ab: Pushed\n')).toMatchObject({ kind: 'push', reference: 'me/app:1' });
+    expect(transferOf(['images'], '0123456789ab: Pushed\n')).toBeNull();
   });
 });

@@ -7,6 +7,7 @@
 import type { Daemon } from '../../engine/runtime/daemon.ts';
 import { domainOf, familiarName } from '../../engine/runtime/reference.ts';
 import { theDaemon } from '../engine.ts';
+import { lastTransfer, type TransferView } from './transfer.ts';
 
 export interface GraphImageView {
   id: string;
@@ -48,6 +49,8 @@ export interface GraphView {
   edges: GraphEdgeView[];
   containers: GraphContainerView[];
   repositories: RepositoryView[];
+  /** The last pull or push typed in the terminal, layer by layer. */
+  lastTransfer: TransferView | null;
 }
 
 export interface GraphApi {
@@ -103,6 +106,7 @@ export function graphOf(d: Daemon): GraphView {
     edges,
     containers: d.state.containers.map((c) => ({ id: c.id, name: c.name, imageId: c.imageId, status: c.state.status, command: [c.path, ...c.args].join(' ') })),
     repositories,
+    lastTransfer: lastTransfer(),
   };
 }
 

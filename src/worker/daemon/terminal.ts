@@ -12,6 +12,7 @@ import { classifyLine } from '../../conformance/session.ts';
 import { theDaemon } from '../engine.ts';
 import { bumpRevision } from './revision.ts';
 import { completeLine } from './completion.ts';
+import { noteTransfer } from './transfer.ts';
 
 export interface TerminalAnswer {
   /** What the command printed (stdout and stderr in order), `\n` line ends. */
@@ -159,6 +160,7 @@ async function onHost(d: Daemon, line: string): Promise<TerminalAnswer> {
     }
   }
   const r = await dockerCli(d, argv, {});
+  noteTransfer(argv, joined(r));
   return answer(joined(r), r.exitCode);
 }
 

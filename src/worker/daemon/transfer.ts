@@ -1,0 +1,46 @@
+/**
+ * The last `docker pull` / `docker push` as the CLI printed it, read back layer by layer
+ * ("Already exists", "Pulling fs layer", "Pull complete", "Pushed", …) so the registry view can
+ * replay it. The lines come from the one pull/push implementation; nothing is simulated here.
+ */
+export interface TransferEvent {
+  /** Short layer or blob ID as printed. */
+  layer: string;
+  status: string;
+}
+
+export interface TransferView {
+  kind: 'pull' | 'push';
+  reference: string;
+  /** Per-layer lines in the order the CLI printed them. */
+  events: TransferEvent[];
+}
+
+let last: TransferView | null = null;
+
+const LAYER_LINE = /^([0-9a-f]{12}): (.+)$/;
+
+/** Reads a pull/push command's output (no layer lines: nothing was transferred); other commands give null. */
+export function transferOf(argv: readonly string[], output: string): TransferView | null {
+  const sub = argv[0] === 'image' ? argv[1] : argv[0];
+  if (sub !== 'pull' && sub !== 'push') return null;
+  const rest = argv.slice(argv[0] === 'image' ? 2 : 1);
+  const events = output.split('\n').flatMap((l) => {
+    const m = LAYER_LINE.exec(l.trim());
+    return m ? [{ layer: m[1]!, status: m[2]! }] : [];
+  });
+  return { kind: sub, reference: rest.find((a) => !a.startsWith('-')) ?? '', events };
+}
+
+export function noteTransfer(argv: readonly string[], output: string): void {
+  last = transferOf(argv, output) ?? last;
+}
+
+export function lastTransfer(): TransferView | null {
+  return last;
+}
+
+/** For tests with a fresh daemon. */
+export function resetTransfer(): void {
+  last = null;
+}
