@@ -176,6 +176,7 @@ export const en = {
     registry: 'Registries',
     official: 'official image',
     user: 'user repository',
+    transfer: { pull: 'Last docker pull {{reference}}', push: 'Last docker push {{reference}}', nothing: 'Every layer was already here: nothing to transfer.', replay: 'Replay' },
     registryNote: 'Repositories this session has pulled from or pushed to, with their tags and manifest digests. A solid line is a recorded parent (builds, commits); a dashed one a base found by its layers (pulled images keep no parent).',
   },
   import: {

@@ -175,6 +175,7 @@ export const zhCN: Catalog = {
     registry: '镜像仓库',
     official: '官方镜像',
     user: '用户仓库',
+    transfer: { pull: '最近一次 docker pull {{reference}}', push: '最近一次 docker push {{reference}}', nothing: '所有分层本地都已存在：无需传输。', replay: '重放' },
     registryNote: '本会话拉取或推送过的仓库，以及它们的标签和清单摘要。实线表示记录下来的父镜像（构建、commit）；虚线表示按分层找到的基础镜像（拉取的镜像不保留父镜像）。',
   },
   import: {

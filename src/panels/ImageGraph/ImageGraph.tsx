@@ -7,6 +7,7 @@ import { daemonApi } from '../../worker/client.ts';
 import type { GraphView } from '../../worker/daemon/graph.ts';
 import { drawGraph, type GraphLabels } from './drawGraph.ts';
 import { layoutGraph } from './layoutGraph.ts';
+import { TransferReplay } from './TransferReplay.tsx';
 import './imageGraph.css';
 
 const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
@@ -76,6 +77,7 @@ export default function ImageGraph() {
           </table>
         )
       )}
+      {graph?.lastTransfer && <TransferReplay transfer={graph.lastTransfer} />}
       {graph && graph.repositories.length > 0 && (
         <section className="registry" data-testid="registry" aria-label={t('imageGraph.registry')}>
           <h3>{t('imageGraph.registry')}</h3>

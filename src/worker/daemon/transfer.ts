@@ -10,6 +10,8 @@ export interface TransferEvent {
 }
 
 export interface TransferView {
+  /** Counts transfers in this session: a new number is a new pull or push to replay. */
+  seq: number;
   kind: 'pull' | 'push';
   reference: string;
   /** Per-layer lines in the order the CLI printed them. */
@@ -17,11 +19,12 @@ export interface TransferView {
 }
 
 let last: TransferView | null = null;
+let seq = 0;
 
 const LAYER_LINE = /^([0-9a-f]{12}): (.+)$/;
 
 /** Reads a pull/push command's output (no layer lines: nothing was transferred); other commands give null. */
-export function transferOf(argv: readonly string[], output: string): TransferView | null {
+export function transferOf(argv: readonly string[], output: string): Omit<TransferView, 'seq'> | null {
   const sub = argv[0] === 'image' ? argv[1] : argv[0];
   if (sub !== 'pull' && sub !== 'push') return null;
   const rest = argv.slice(argv[0] === 'image' ? 2 : 1);
@@ -33,7 +36,8 @@ export function transferOf(argv: readonly string[], output: string): TransferVie
 }
 
 export function noteTransfer(argv: readonly string[], output: string): void {
-  last = transferOf(argv, output) ?? last;
+  const t = transferOf(argv, output);
+  if (t) last = { ...t, seq: ++seq };
 }
 
 export function lastTransfer(): TransferView | null {
