@@ -11,6 +11,7 @@ import { HelpOverlay } from './HelpOverlay.tsx';
 import { embedOptions } from './embed.ts';
 import { ImportImage } from './ImportImage.tsx';
 import { Scenarios } from './Scenarios.tsx';
+import { Lessons } from './Lessons.tsx';
 import { shortcutFor, type ShortcutAction } from './shortcuts.ts';
 import { Splitter } from './Splitter.tsx';
 import { StepBar } from './StepBar.tsx';
@@ -49,6 +50,7 @@ export function App() {
         </div>
         <div className="controls">
           <Scenarios />
+          <Lessons />
           <ImportImage />
           <LanguageSwitch />
           <TextSizeSwitch />

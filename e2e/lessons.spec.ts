@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * Issue 11's lessons in the browser: choosing one opens its scenario and the lesson pane; the
+ * prediction is checked by real builds in the worker (a wrong guess is told the engine's answer,
+ * the right one is confirmed); the goal is checked on the editor's Dockerfile; in both languages.
+ */
+const editorText = (page: import('@playwright/test').Page) =>
+  page.locator('[data-testid="dockerfile-editor"] .cm-content').evaluate((el) => (el as unknown as { innerText: string }).innerText);
+
+test('the wasted-bytes lesson: wrong then right prediction, goal not met by the starting Dockerfile (English)', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await page.getByTestId('lesson-picker').selectOption('wasted-bytes');
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toContainText('Wasted bytes');
+  await expect.poll(() => editorText(page)).toContain('RUN rm /big');
+  const boxes = lesson.getByTestId('lesson-question').locator('input[type="checkbox"]');
+  await expect(boxes).toHaveCount(4);
+  await boxes.nth(3).check();
+  await lesson.getByTestId('lesson-check').click();
+  await expect(lesson.getByTestId('lesson-result')).toHaveText('Not quite: the engine found 2, 3, 4.', { timeout: 120_000 });
+  await boxes.nth(1).check();
+  await boxes.nth(2).check();
+  await lesson.getByTestId('lesson-check').click();
+  await expect(lesson.getByTestId('lesson-result')).toHaveText('Right: the engine agrees (2, 3, 4).', { timeout: 120_000 });
+  await lesson.getByTestId('lesson-goal-check').click();
+  await expect(lesson.getByTestId('lesson-goal-result')).toContainText('Not yet', { timeout: 120_000 });
+  await lesson.getByRole('button', { name: 'Show a hint' }).click();
+  await expect(lesson).toContainText('in one RUN');
+  await page.screenshot({ path: 'test-results/screenshots/lesson-en.png' });
+});
+
+test('the build-cache lesson in Chinese: the engine says no step hits the cache after editing the ENV', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await page.getByTestId('lang-zh').click();
+  await page.getByTestId('lesson-picker').selectOption('build-cache');
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toContainText('构建缓存');
+  await lesson.getByTestId('lesson-check').click();
+  await expect(lesson.getByTestId('lesson-result')).toHaveText('正确：引擎的结果相同（没有步骤）。', { timeout: 120_000 });
+  await page.screenshot({ path: 'test-results/screenshots/lesson-zh.png' });
+});
