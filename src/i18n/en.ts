@@ -197,7 +197,7 @@ export const en = {
   lessons: {
     picker: 'Lessons',
     choose: 'Lessons…',
-    doneMark: '✓',
+    doneMark: '(done)',
     close: 'Close the lesson',
     check: 'Check my prediction',
     checking: 'Building with the engine…',

@@ -196,7 +196,7 @@ export const zhCN: Catalog = {
   lessons: {
     picker: '课程',
     choose: '课程…',
-    doneMark: '✓',
+    doneMark: '（已完成）',
     close: '关闭课程',
     check: '检查我的预测',
     checking: '正在用引擎构建…',
