@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { WHITEOUTS, openWith } from './layerDocs.ts';
 
 /**
  * Issue 9's waste card (inside the file tree panel) on the public `whiteouts` case: dive's
@@ -6,25 +7,6 @@ import { expect, test, type Page } from '@playwright/test';
  * a wasting path's link to its blame lane in the shadowing diff — in the dark theme and in
  * Chinese. (The tree and lane acceptance lines themselves are in `layers.spec.ts`.)
  */
-const WHITEOUTS = [
-  'FROM busybox',
-  'RUN rm /etc/group',
-  'RUN rm -rf /var/spool',
-  'RUN rm -rf /home && mkdir /home && echo new > /home/f',
-  'RUN chmod 600 /etc/passwd',
-  'RUN dd if=/dev/zero of=/big bs=1024 count=512 2>/dev/null',
-  'RUN echo x >> /big',
-  'RUN rm /big',
-  '',
-].join('\n');
-
-async function openWith(page: Page, text: string) {
-  const saved = JSON.stringify(JSON.stringify({ state: { text }, version: 1 }));
-  await page.addInitScript({ content: `if (!localStorage.getItem('layerlab.document')) localStorage.setItem('layerlab.document', ${saved});` });
-  await page.goto('./');
-  await expect(page.getByTestId('build-steps').locator('li.build-step[data-step]')).toHaveCount(text.trim().split('\n').length, { timeout: 120_000 });
-}
-
 test('the waste card: both figures with their formulas, /big among the wasting paths, its link opens the blame lane', async ({ page }) => {
   test.setTimeout(180_000);
   await openWith(page, WHITEOUTS);

@@ -1,25 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { TUTORIAL, WHITEOUTS, openWith } from './layerDocs.ts';
 
 /**
  * Issue 9's layer panels on the tutorials' pictures: the three-layer example (layer 1 adds
  * files 1–3, layer 2 adds 4–6, layer 3 replaces file 5 with "file 7"), shown as a stack from
  * bootfs up, as a file tree and as shadowing lanes; and the public `whiteouts` case.
  */
-const TUTORIAL = [
-  'FROM busybox',
-  'RUN mkdir /files && echo 1 > /files/file1 && echo 2 > /files/file2 && echo 3 > /files/file3',
-  'RUN echo 4 > /files/file4 && echo 5 > /files/file5 && echo 6 > /files/file6',
-  'RUN echo "file 7" > /files/file5',
-  '',
-].join('\n');
-
-async function openWith(page: Page, text: string) {
-  const saved = JSON.stringify(JSON.stringify({ state: { text }, version: 1 }));
-  await page.addInitScript({ content: `if (!localStorage.getItem('layerlab.document')) localStorage.setItem('layerlab.document', ${saved});` });
-  await page.goto('./');
-  await expect(page.getByTestId('build-steps').locator('li.build-step[data-step]')).toHaveCount(text.trim().split('\n').length, { timeout: 120_000 });
-}
-
 test('the layer stack from bootfs up follows the build cursor', async ({ page }) => {
   test.setTimeout(180_000);
   await openWith(page, TUTORIAL);
@@ -76,18 +62,6 @@ test('the shadowing diff: file 5 of layer 2 shadowed by layer 3, its blame lane 
   await expect(page.getByTestId('text-diff')).toContainText('+ file 7');
   await page.screenshot({ path: 'test-results/screenshots/shadow-diff.png' });
 });
-
-const WHITEOUTS = [
-  'FROM busybox',
-  'RUN rm /etc/group',
-  'RUN rm -rf /var/spool',
-  'RUN rm -rf /home && mkdir /home && echo new > /home/f',
-  'RUN chmod 600 /etc/passwd',
-  'RUN dd if=/dev/zero of=/big bs=1024 count=512 2>/dev/null',
-  'RUN echo x >> /big',
-  'RUN rm /big',
-  '',
-].join('\n');
 
 test('the whiteouts case: /etc/group removed at step 2, /big in three versions with its waste, /home opaque', async ({ page }) => {
   test.setTimeout(180_000);
