@@ -30,6 +30,25 @@ describe('the stage graph layout', () => {
     expect(l.edges[0]!.labelY).toBeLessThan(l.edges[1]!.labelY);
   });
 
+  it('keeps the label of a short arc clear of the longer arc into the same stage', () => {
+    const l = layoutStages([stage(0, 'a', 'busybox'), stage(1, 'b', 'busybox'), stage(2, null, 'busybox')], [
+      { kind: 'copy', source: 0, target: 2, step: 5 },
+      { kind: 'copy', source: 1, target: 2, step: 6 },
+    ]);
+    const [long, short] = l.edges;
+    // the long arc (a cubic from its `d`), sampled where it passes over the short arc's label
+    const [x1, y1, , peak, x2] = long!.d.match(/-?[\d.]+/g)!.map(Number) as [number, number, number, number, number];
+    let overLabel = { dx: Infinity, y: 0 };
+    for (let t = 0; t <= 1; t += 0.001) {
+      const x = x1 + (x2 - x1) * (3 * t * t - 2 * t ** 3);
+      const y = y1 + (peak - y1) * 3 * t * (1 - t);
+      if (Math.abs(x - short!.labelX) < overLabel.dx) overLabel = { dx: Math.abs(x - short!.labelX), y };
+    }
+    // a 10 px label's glyphs rise about 8 px above its baseline
+    expect(short!.labelY - overLabel.y).toBeGreaterThanOrEqual(10);
+    expect(short!.labelY - long!.labelY).toBeGreaterThanOrEqual(12);
+  });
+
   it('a single stage is one box and no edges', () => {
     const l = layoutStages([stage(0, null, 'busybox')], []);
     expect(l.boxes).toHaveLength(1);

@@ -7,6 +7,8 @@
 import type { StageEdgeView, StageView } from '../../worker/protocol.ts';
 
 export const BOX = { width: 168, height: 64, gap: 44, top: 8 } as const;
+/** How much higher an arc rises per stage it jumps over: more than a label's height, so the label of one arc clears the next. */
+const ARC_STEP = 24;
 
 export interface StageBox {
   key: string;
@@ -42,7 +44,7 @@ export function layoutStages(stages: readonly StageView[], edges: readonly Stage
   let x = 0;
   const externals = new Set(edges.filter((e) => typeof e.source === 'string').map((e) => e.source as string));
   const maxSpan = Math.max(1, ...edges.map((e) => Math.abs(e.target - (typeof e.source === 'number' ? e.source : e.target - 1))));
-  const arcRoom = 18 + 14 * Math.min(maxSpan, 4);
+  const arcRoom = 18 + ARC_STEP * Math.min(maxSpan, 4);
   const y = BOX.top + arcRoom;
   for (const stage of stages) {
     for (const image of externals) {
@@ -68,13 +70,14 @@ export function layoutStages(stages: readonly StageView[], edges: readonly Stage
     const y1 = from.y;
     const y2 = to.y;
     const span = Math.max(1, Math.round(Math.abs(x2 - x1) / (BOX.width + BOX.gap)));
-    const peak = Math.min(y1, y2) - 16 - 14 * Math.min(span - 1, 4);
+    const peak = Math.min(y1, y2) - 16 - ARC_STEP * Math.min(span - 1, 4);
     paths.push({
       key: `${edge.kind}:${edge.source}:${edge.target}:${edge.step}`,
       edge,
       d: `M ${x1} ${y1} C ${x1} ${peak}, ${x2} ${peak}, ${x2} ${y2}`,
       labelX: (x1 + x2) / 2,
-      labelY: peak + 4,
+      // a cubic with both control points at `peak` reaches 3/4 of the way up at its middle
+      labelY: y1 + 0.75 * (peak - y1) - 3,
     });
   }
   return { boxes, edges: paths, width: Math.max(0, x - BOX.gap), height: y + BOX.height + BOX.top };
