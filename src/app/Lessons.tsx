@@ -3,7 +3,7 @@
  * panels — its prose, a "predict, then run" question checked by real builds in the worker,
  * the goal checked on the editor's Dockerfile, hints, and which lessons are done (remembered).
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/language.ts';
 import { checkAnswer, checkGoal, type Build } from '../lessons/check.ts';
@@ -75,11 +75,13 @@ function LessonPane({ lesson, onClose }: { lesson: Lesson; onClose: () => void }
   const [answer, setAnswer] = useState<Verdict>({ kind: 'idle' });
   const [goal, setGoal] = useState<Verdict>({ kind: 'idle' });
   const [hints, setHints] = useState(0);
+  const known = useRef<number[] | undefined>(undefined);
 
   const check = async () => {
     setAnswer({ kind: 'busy' });
     try {
-      const r = await checkAnswer(lesson, chosen, build);
+      const r = await checkAnswer(lesson, chosen, build, known.current);
+      known.current = r.expected;
       const list = r.expected.length ? r.expected.join(', ') : t('lessons.none');
       setAnswer({ kind: 'result', ok: r.correct, text: t(r.correct ? 'lessons.right' : 'lessons.wrong', { steps: list }) });
     } catch (e) {

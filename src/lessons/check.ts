@@ -32,8 +32,13 @@ export interface QuestionResult {
   expected: number[];
 }
 
-export async function checkAnswer(lesson: Lesson, chosen: readonly number[], build: Build): Promise<QuestionResult> {
-  const expected = await engineAnswer(lesson.question, lesson.scenario.dockerfile, build);
+/**
+ * The learner's choice against the engine's answer. `known`: an answer the engine already gave
+ * in this session — the daemon keeps the edited build's images, so asking again would find
+ * them cached and change the answer.
+ */
+export async function checkAnswer(lesson: Lesson, chosen: readonly number[], build: Build, known?: number[]): Promise<QuestionResult> {
+  const expected = known ?? (await engineAnswer(lesson.question, lesson.scenario.dockerfile, build));
   return { correct: sameSet(chosen, expected), expected };
 }
 
