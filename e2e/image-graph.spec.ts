@@ -32,6 +32,7 @@ test('the image graph: a build, tags on one ID, a commit as a child, selection d
   await expect(graph.locator('[data-image-id]')).toHaveCount(3);
 
   await page.locator('[data-panel-tab="terminal"]').click();
+  await expect(page.getByTestId('terminal-output')).toContainText('layerlab terminal');
   await page.getByTestId('terminal').click();
   await type(page, 'docker pull ubuntu:18.04');
   await type(page, 'docker pull ubuntu:latest');
@@ -53,6 +54,12 @@ test('the image graph: a build, tags on one ID, a commit as a child, selection d
   const x = async (sel: string) => (await graph.locator(sel).boundingBox())!.x;
   expect(await x('[data-tags="gongyang/abc:latest"]')).toBeGreaterThan(await x('[data-tags*="centos:6"]'));
   await page.screenshot({ path: 'test-results/screenshots/image-graph.png' });
+  // the registry view replays the last pull: ubuntu:latest was already here (same image as 18.04)
+  const transfer = graph.getByTestId('transfer');
+  await expect(transfer).toHaveAttribute('data-kind', 'pull');
+  await expect(transfer).toContainText('ubuntu:latest');
+  await graph.getByTestId('registry').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/image-graph-registry.png' });
 
   await abc.click();
   await page.locator('[data-panel-tab="layerStack"]').click();
