@@ -1,28 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openTerminal, typeLine as type } from './terminalTyping.ts';
 
 /**
  * Issue 10's terminal walkthroughs, typed into the xterm.js terminal: the abc.txt commit
  * (run -it centos:6 bash, touch, exit, ps -l, commit, images, run the new image, ls), the
  * container's layer showing /abc.txt in the layer stack, and pulls that find layers already there.
  */
-async function openTerminal(page: Page) {
-  await page.goto('./');
-  await page.locator('[data-panel-tab="terminal"]').click();
-  await page.getByTestId('terminal').click();
-}
-
-async function type(page: Page, line: string, expectAfter?: string | RegExp) {
-  const out = page.getByTestId('terminal-output');
-  const before = (await out.textContent()) ?? '';
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  // the answer is in when a new prompt follows the line
-  await expect.poll(async () => ((await out.textContent()) ?? '').slice(before.length), { timeout: 120_000 }).toMatch(/\n[^\n]*[#$] $/);
-  const text = ((await out.textContent()) ?? '').slice(before.length);
-  if (expectAfter) expect(text).toMatch(expectAfter);
-  return text;
-}
-
 test('the abc.txt commit walkthrough in the terminal, and the container layer in the stack', async ({ page }) => {
   test.setTimeout(240_000);
   await openTerminal(page);
@@ -34,6 +17,7 @@ test('the abc.txt commit walkthrough in the terminal, and the container layer in
   await expect(top).toContainText('A /abc.txt');
   await page.screenshot({ path: 'test-results/screenshots/terminal-container-layer.png' });
   await page.locator('[data-panel-tab="terminal"]').click();
+  await expect(page.getByTestId('terminal-output')).toContainText('layerlab terminal');
   await page.getByTestId('terminal').click();
   await type(page, 'exit', /^exit\nexit\n\$ $/);
   await type(page, 'docker ps -l', new RegExp(`${id} +centos:6 +"/bin/bash" .*Exited \\(0\\)`));

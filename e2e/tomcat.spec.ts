@@ -1,21 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openTerminal, typeLine as type } from './terminalTyping.ts';
 
 /** Issue 10's tomcat walkthrough typed into the terminal: webapps copied, docs removed, committed as tomcat02:1.1 with author and message. */
-async function type(page: Page, line: string) {
-  const out = page.getByTestId('terminal-output');
-  const before = ((await out.textContent()) ?? '').length;
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await expect.poll(async () => ((await out.textContent()) ?? '').slice(before), { timeout: 120_000 }).toMatch(/\n[^\n]*[#$] $/);
-  return ((await out.textContent()) ?? '').slice(before);
-}
-
 test('the tomcat walkthrough ends with tomcat02:1.1: author, comment, webapps without docs', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto('./');
-  await page.locator('[data-panel-tab="terminal"]').click();
-  await expect(page.getByTestId('terminal-output')).toContainText('layerlab terminal');
-  await page.getByTestId('terminal').click();
+  await openTerminal(page);
   const run = await type(page, 'docker run -it tomcat /bin/bash');
   expect(run).toMatch(/root@[0-9a-f]{12}:\/usr\/local\/tomcat# $/);
   const id = /root@([0-9a-f]{12}):/.exec(run)![1]!;

@@ -16,7 +16,7 @@ const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
 
 export class TerminalSession {
   readonly host = document.createElement('div');
-  private readonly term = new Terminal({ convertEol: false, cursorBlink: true, fontSize: 14, scrollback: 5000, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' });
+  private readonly term = new Terminal({ convertEol: false, cursorBlink: true, fontSize: 14, lineHeight: 1.15, scrollback: 5000, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' });
   private readonly fit = new FitAddon();
   private readonly editor = new LineEditor();
   private prompt = '$ ';
