@@ -58,6 +58,16 @@ test('the image graph: a build, tags on one ID, a commit as a child, selection d
   const transfer = graph.getByTestId('transfer');
   await expect(transfer).toHaveAttribute('data-kind', 'pull');
   await expect(transfer).toContainText('ubuntu:latest');
+  // a pull that downloads: every layer ends at Pull complete, replayed line by line
+  await page.locator('[data-panel-tab="terminal"]').click();
+  await page.getByTestId('terminal').click();
+  await type(page, 'docker pull fedora:31');
+  await page.locator('[data-panel-tab="imageGraph"]').click();
+  await expect(transfer).toContainText('fedora:31');
+  await expect(transfer).toHaveAttribute('data-done', 'true');
+  const rows = transfer.locator('li[data-layer]');
+  expect(await rows.count()).toBeGreaterThan(0);
+  for (const status of await rows.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-status')))) expect(status).toBe('Pull complete');
   await graph.getByTestId('registry').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/image-graph-registry.png' });
 
