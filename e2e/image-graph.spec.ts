@@ -68,6 +68,8 @@ test('the image graph: a build, tags on one ID, a commit as a child, selection d
   const rows = transfer.locator('li[data-layer]');
   expect(await rows.count()).toBeGreaterThan(0);
   for (const status of await rows.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-status')))) expect(status).toBe('Pull complete');
+  await transfer.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/image-graph-pull.png' });
   await graph.getByTestId('registry').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/image-graph-registry.png' });
 
