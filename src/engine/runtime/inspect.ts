@@ -27,7 +27,8 @@ export function imageInspect(d: Daemon, img: ImageRecord): Obj {
     RepoTags: d.tagsOf(img.id).map(familiarString),
     RepoDigests: d.digestsOf(img.id).map(familiarString),
     Parent: img.parent ?? '',
-    Comment: c.comment ?? '',
+    // dockerd's image inspect: the config's comment, else the last history entry's (what `commit -m` sets)
+    Comment: c.comment || (c.history?.at(-1)?.comment ?? ''),
     Created: c.created,
     Container: c.container ?? '',
     ContainerConfig: containerConfigJson(c.container_config ?? c.config),

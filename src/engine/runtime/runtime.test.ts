@@ -68,6 +68,12 @@ describe('run, ps, diff, commit, images, history (the commit-abc walkthrough)', 
     expect((await docker('docker rm c1')).stdout).toBe('c1\n');
   });
 
+  it('inspect shows commit -m as the image Comment (taken from the last history entry, as dockerd does)', async () => {
+    await docker('docker run --name c9 busybox touch /x');
+    await docker('docker commit -a kuangshen -m "no tomcat docs" c9 me/x');
+    expect((await docker('docker inspect -f "{{.Author}}|{{.Comment}}" me/x')).stdout).toBe('kuangshen|no tomcat docs\n');
+  });
+
   it('rejects a one-character name (exit 125) and a name in use', async () => {
     const r = await docker('docker run --name t busybox true');
     expect(r.exitCode).toBe(125);

@@ -28,7 +28,9 @@ export default function FileTree() {
   const [chosen, setChosen] = useState<number | null>(null);
   const layer = chosen === null || chosen > top ? top : chosen;
   const [mode, setMode] = useState<'merged' | 'layer'>('merged');
-  const { subject, state } = useDaemonQuery((api, ref) => api.fileTree(ref, layer, mode), [layer, mode]);
+  // Ask for the tree once the stack says which layer is on top (and again when the stack changes).
+  const stackKey = stack ? `${stack.imageId}:${stack.layers.length}` : null;
+  const { subject, state } = useDaemonQuery((api, ref) => (stackKey ? api.fileTree(ref, layer, mode) : Promise.resolve(null)), [layer, mode, stackKey]);
   const tree = queryData(state);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [changes, setChanges] = useState<ReadonlySet<ChangeLetter>>(new Set(LETTERS));
