@@ -4,7 +4,7 @@ import { expect, type Page } from '@playwright/test';
 export async function openTerminal(page: Page) {
   await page.goto('./');
   await page.locator('[data-panel-tab="terminal"]').click();
-  await expect(page.getByTestId('terminal-output')).toContainText('layerlab terminal');
+  await expect(page.getByTestId('terminal-output')).toContainText('layerlab terminal', { timeout: 30_000 });
   await page.getByTestId('terminal').click();
 }
 
