@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { BUILTIN_SCENARIOS } from '../src/scenario/builtin.ts';
 
 /**
  * Issue 8's acceptance on the tutorial's centos-redis Dockerfile: 8 steps (RUN steps are
@@ -6,17 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
  * 1–3 from the cache and misses 4–8, with the reason; stepping moves the cursor and the image
  * shown; a syntax error keeps the last build, marked stale; 中文 translates the panel.
  */
-const REDIS = [
-  'FROM centos',
-  'MAINTAINER 271967835@qq.com',
-  'RUN yum -y update &&yum -y install epel-release&& yum -y install redis&&yum -y install net-tools',
-  'EXPOSE 6379',
-  "RUN sed -i -e 's@bind 127.0.0.1@bind 0.0.0.0@g' /etc/redis.conf",
-  "RUN sed -i -e 's@protected-mode yes@protected-mode no@g' /etc/redis.conf",
-  'ENTRYPOINT ["/usr/bin/redis-server","/etc/redis.conf"]',
-  'CMD []',
-  '',
-].join('\n');
+const REDIS = BUILTIN_SCENARIOS.find((s) => s.id === 'centos-redis')!.scenario.dockerfile;
 
 async function openWith(page: Page, text: string) {
   const saved = JSON.stringify(JSON.stringify({ state: { text }, version: 1 }));
