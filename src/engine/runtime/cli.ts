@@ -94,6 +94,21 @@ function arityError(cmd: DockerCommand, count: number): string | undefined {
   return `"docker ${cmd.name}" requires at least ${min} and at most ${plural(max)}.`;
 }
 
+/**
+ * A command's argv (after its name) parsed with the CLI's own flag rules, or null when the
+ * flags are wrong (running it through `dockerCli` then prints Docker's usage error).
+ */
+export function parseCommandLine(name: string, args: readonly string[]): Parsed | null {
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) return null;
+  try {
+    return parseFlags(args, cmd.flags, { interspersed: cmd.interspersed });
+  } catch (e) {
+    if (e instanceof FlagError) return null;
+    throw e;
+  }
+}
+
 /** The commands the CLI knows and their long flags (for a terminal's completion). */
 export function dockerCommandNames(): { name: string; flags: string[] }[] {
   return COMMANDS.map((c) => ({ name: c.name, flags: c.flags.map((f) => `--${f.long}`) }));

@@ -5,7 +5,9 @@
  * container's shell until `exit`. Completion offers commands, docker subcommands and flags,
  * image and container names, and paths in the attached container.
  */
-import { dockerCli } from '../../engine/runtime/cli.ts';
+import { dockerCli, parseCommandLine } from '../../engine/runtime/cli.ts';
+import { runCommand } from '../../engine/runtime/commands/run.ts';
+import type { Parsed } from '../../engine/runtime/flags.ts';
 import type { Daemon } from '../../engine/runtime/daemon.ts';
 import { attachShell, INTERACTIVE_SHELLS, markRunning, shellExited, type AttachedShell } from '../../engine/runtime/interactive.ts';
 import { classifyLine } from '../../conformance/session.ts';
@@ -47,39 +49,6 @@ export function resetTerminal(): void {
   attached = null;
 }
 
-const FLAG_WITH_VALUE = /^-(-(name|entrypoint|workdir|user|env|volume|publish|hostname|label|network|memory|cpus|mount|env-file|restart|platform|pull|ulimit|log-driver|log-opt|add-host|dns)|[ewuvplh])$/;
-
-/** `docker run` flags and where the image is: what a terminal needs to decide on attaching. */
-function runShape(args: string[]): { interactive: boolean; tty: boolean; detach: boolean; image: number } {
-  let interactive = false;
-  let tty = false;
-  let detach = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') return { interactive, tty, detach, image: i + 1 };
-    if (!a.startsWith('-') || a === '-') return { interactive, tty, detach, image: i };
-    if (a.startsWith('--')) {
-      if (a === '--interactive') interactive = true;
-      else if (a === '--tty') tty = true;
-      else if (a === '--detach') detach = true;
-      else if (!a.includes('=') && FLAG_WITH_VALUE.test(a)) i++;
-      continue;
-    }
-    // short flags, possibly bundled (-it, -dit) or with a value (-e X, -eX)
-    for (let k = 1; k < a.length; k++) {
-      const f = a[k]!;
-      if (f === 'i') interactive = true;
-      else if (f === 't') tty = true;
-      else if (f === 'd') detach = true;
-      else if ('ewuvplh'.includes(f)) {
-        if (k === a.length - 1) i++;
-        break;
-      }
-    }
-  }
-  return { interactive, tty, detach, image: args.length };
-}
-
 function answer(output: string, exitCode: number): TerminalAnswer {
   return { output, exitCode, prompt: promptNow(), attached: attached?.shell.containerId ?? null, revision: bumpRevision() };
 }
@@ -90,11 +59,10 @@ function promptNow(): string {
 
 const joined = (r: { stdout: string; stderr: string }) => r.stdout + r.stderr;
 
-/** `docker run -it … SHELL` / `-dit`: create the container, then keep its shell running (attached or not). */
-async function runInteractive(d: Daemon, args: string[], shape: ReturnType<typeof runShape>): Promise<TerminalAnswer | null> {
-  const image = args[shape.image];
-  if (!image) return null;
-  const created = await dockerCli(d, ['create', ...args.slice(0, shape.image).filter((a) => a !== '-d' && a !== '--detach').map((a) => (/^-[a-z]*d[a-z]*$/.test(a) && !a.startsWith('--') ? a.replace('d', '') : a)).filter((a) => a !== '-'), ...args.slice(shape.image)]);
+/** `docker run -it … SHELL` / `-dit`: create the container (as `docker create` would), then keep its shell running, attached or not. */
+async function runInteractive(d: Daemon, run: Parsed): Promise<TerminalAnswer | null> {
+  if (!run.args[0]) return null;
+  const created = await runCommand(d, run, { create: true });
   if (created.exitCode !== 0) return answer(joined(created), created.exitCode);
   const id = created.stdout.trim().split('\n').at(-1)!;
   const c = d.findContainer(id);
@@ -107,7 +75,7 @@ async function runInteractive(d: Daemon, args: string[], shape: ReturnType<typeo
   }
   markRunning(d, id);
   const running = d.findContainer(id)!;
-  if (shape.detach) return answer(`${id}\n`, 0);
+  if (run.flags.detach) return answer(`${id}\n`, 0);
   try {
     attached = { shell: await attachShell(d, running, argv), ownsContainer: true };
   } catch (e) {
@@ -117,17 +85,11 @@ async function runInteractive(d: Daemon, args: string[], shape: ReturnType<typeo
   return answer(created.stderr, 0);
 }
 
-async function execInteractive(d: Daemon, args: string[]): Promise<TerminalAnswer | null> {
+async function execInteractive(d: Daemon, exec: Parsed): Promise<TerminalAnswer | null> {
   // docker exec -it [-u U] [-w W] CONTAINER SHELL
-  let user: string | undefined;
-  let cwd: string | undefined;
-  let i = 0;
-  for (; i < args.length && args[i]!.startsWith('-'); i++) {
-    const a = args[i]!;
-    if (a === '-u' || a === '--user') user = args[++i];
-    else if (a === '-w' || a === '--workdir') cwd = args[++i];
-  }
-  const [name, ...command] = args.slice(i);
+  const user = exec.flags.user as string | undefined;
+  const cwd = exec.flags.workdir as string | undefined;
+  const [name, ...command] = exec.args;
   if (!name || command.length !== 1 || !INTERACTIVE_SHELLS.has(command[0]!)) return null;
   const c = d.findContainer(name);
   if (!c || c.state.status !== 'running') return null; // docker's own error from the CLI
@@ -152,10 +114,9 @@ async function onHost(d: Daemon, line: string): Promise<TerminalAnswer> {
   const isRun = sub === 'run' || (sub === 'container' && argv[1] === 'run');
   const isExec = sub === 'exec' || (sub === 'container' && argv[1] === 'exec');
   if (isRun || isExec) {
-    const rest = argv.slice(sub === 'container' ? 2 : 1);
-    const shape = runShape(rest);
-    if (shape.interactive && shape.tty) {
-      const r = isRun ? await runInteractive(d, rest, shape) : await execInteractive(d, rest);
+    const parsed = parseCommandLine(isRun ? 'run' : 'exec', argv.slice(sub === 'container' ? 2 : 1));
+    if (parsed?.flags.interactive && parsed.flags.tty) {
+      const r = isRun ? await runInteractive(d, parsed) : await execInteractive(d, parsed);
       if (r) return r;
     }
   }
