@@ -3,6 +3,8 @@
  * in two workers (check.worker.ts: diagnostics and help; build.worker.ts: builds); the store
  * receives these values and the panels read them from the store.
  */
+import type { BuildkitVertex } from '../engine/build/buildkit.ts';
+import type { StageEdge, StageNode } from '../engine/build/stages.ts';
 import type { Language } from '../i18n/language.ts';
 
 /** A place in the Dockerfile: 1-based line, 1-based column (in UTF-16 code units). */
@@ -49,39 +51,17 @@ export interface BuildStepView {
   log: readonly string[];
 }
 
-/** A stage of the build (one FROM) and the edges into it, for the multi-stage graph. */
-export interface StageView {
-  index: number;
-  name: string | null;
-  /** What its FROM names, as written. */
-  base: string;
-  firstStep: number;
-  lastStep: number;
-  imageId: string | null;
-}
-
-export interface StageEdgeView {
-  /** from: a FROM naming an earlier stage; copy: `COPY --from`. */
-  kind: 'from' | 'copy';
-  /** A stage index, or an image reference (`COPY --from=nginx:latest`). */
-  source: number | string;
-  target: number;
-  step: number;
-}
-
-/** One vertex of the BuildKit-style log, tied to the classic step it stands for (null: internal). */
-export interface BuildkitVertexView {
-  step: number | null;
-  lines: readonly string[];
-}
+/** A stage of the build (one FROM), the edges between stages, and the BuildKit log's vertices: already plain data in the engine. */
+export type { StageNode as StageView, StageEdge as StageEdgeView } from '../engine/build/stages.ts';
+export type { BuildkitVertex as BuildkitVertexView } from '../engine/build/buildkit.ts';
 
 export interface BuildView {
   ok: boolean;
   steps: readonly BuildStepView[];
-  stages: readonly StageView[];
-  stageEdges: readonly StageEdgeView[];
+  stages: readonly StageNode[];
+  stageEdges: readonly StageEdge[];
   /** The same build as BuildKit would log it (`--progress=plain`), vertex by vertex. */
-  buildkit: readonly BuildkitVertexView[];
+  buildkit: readonly BuildkitVertex[];
   /** The final image, null when the build failed. */
   imageId: string | null;
   /** What the build printed on stderr (the daemon's error), empty when it succeeded. */
