@@ -22,8 +22,9 @@ export interface FilesApi {
   waste(ref: SubjectRef): Promise<WasteView | null>;
 }
 
-function typeOf(e: Entry): TreeRowView['type'] {
-  return e.type === 'dir' || e.type === 'file' || e.type === 'symlink' || e.type === 'hardlink' ? e.type : 'other';
+/** An entry's type as a tree row shows it (devices and fifos are `other`; tar's whiteout records are `whiteout`). */
+function typeOf(e: { type: string }): TreeRowView['type'] {
+  return e.type === 'dir' || e.type === 'file' || e.type === 'symlink' || e.type === 'hardlink' || e.type === 'whiteout' ? e.type : 'other';
 }
 
 const sizeOf = (e: Entry) => (e.type === 'file' ? contentSize(e.content ?? { kind: 'bytes', bytes: new Uint8Array(0) }) : 0);
@@ -71,7 +72,7 @@ export const filesApi: FilesApi = {
     if (mode === 'layer') {
       const rows = analysis.entries.map((e): TreeRowView => ({
         path: e.path,
-        type: e.type === 'whiteout' ? 'whiteout' : e.type === 'opaque' ? 'dir' : e.type === 'dir' || e.type === 'file' || e.type === 'symlink' || e.type === 'hardlink' ? e.type : 'other',
+        type: e.type === 'opaque' ? 'dir' : typeOf(e),
         ...(e.type === 'opaque' ? { opaque: true } : {}),
         size: e.size,
         change: e.change,

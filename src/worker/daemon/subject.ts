@@ -36,12 +36,10 @@ export interface Subject {
 /** Each non-empty history entry with the empty ones that follow it (before the next layer). */
 function historyByLayer(image: ImageRecord): { createdBy: string; emptyAbove: string[] }[] {
   const out: { createdBy: string; emptyAbove: string[] }[] = [];
-  const before: string[] = [];
   for (const h of image.config.history ?? []) {
-    if (h.empty_layer) {
-      if (out.length) out[out.length - 1]!.emptyAbove.push(h.created_by ?? '');
-      else before.push(h.created_by ?? '');
-    } else out.push({ createdBy: h.created_by ?? '', emptyAbove: [] });
+    // an empty entry before the first layer (none in practice) has no layer to sit on
+    if (h.empty_layer) out.at(-1)?.emptyAbove.push(h.created_by ?? '');
+    else out.push({ createdBy: h.created_by ?? '', emptyAbove: [] });
   }
   return out;
 }
