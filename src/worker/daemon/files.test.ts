@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { nodeDataSource } from '../../engine/images/source.node.ts';
 import { resetDaemon } from '../engine.ts';
+import { BUILTIN_SCENARIOS } from '../../scenario/builtin.ts';
 import { DAEMON_API } from './api.ts';
 
 /**
@@ -15,13 +16,8 @@ async function built(dockerfile: string) {
 }
 
 
-const TUTORIAL = [
-  'FROM busybox',
-  'RUN mkdir /files && echo 1 > /files/file1 && echo 2 > /files/file2 && echo 3 > /files/file3',
-  'RUN echo 4 > /files/file4 && echo 5 > /files/file5 && echo 6 > /files/file6',
-  'RUN echo "file 7" > /files/file5',
-  '',
-].join('\n');
+/** The tutorial's three-layer example, as the built-in scenario holds it. */
+const TUTORIAL = BUILTIN_SCENARIOS.find((s) => s.id === 'three-layers')!.scenario.dockerfile;
 
 const WHITEOUTS = readFileSync(new URL('../../../../shared/conformance/cases/whiteouts/context/Dockerfile', import.meta.url), 'utf8');
 
