@@ -10,13 +10,16 @@
 import { dirname } from '../../../fs/path.ts';
 import type { CommandContext, CommandFn } from '../../command.ts';
 import { lexists, readText, writeText } from '../unpack.ts';
-import type { NpmCapture, NpmMessage, NpmRegistryData } from './format.ts';
+import type { NpmCapture, NpmMessage, NpmPackage, NpmRegistryData } from './format.ts';
 import { installedTree, matchCapture, type Project } from './match.ts';
-import { fundingCount, summary } from './summary.ts';
+import { fundedPackages, summary } from './summary.ts';
 import { packageIndex, writeTree } from './write.ts';
 
 export function npmCommand(data: NpmRegistryData): CommandFn {
-  return (ctx) => new NpmRun(ctx, data).main();
+  // once per data set, not per run: the packages by id and those that ask for funding
+  const packages = packageIndex(data);
+  const funded = fundedPackages(packages);
+  return (ctx) => new NpmRun(ctx, data, packages, funded).main();
 }
 
 interface Options {
@@ -29,6 +32,8 @@ class NpmRun {
   constructor(
     private readonly ctx: CommandContext,
     private readonly data: NpmRegistryData,
+    private readonly packages: ReadonlyMap<string, NpmPackage>,
+    private readonly funded: ReadonlySet<string>,
   ) {}
 
   main(): number {
@@ -118,10 +123,10 @@ class NpmRun {
     const upToDate = !clean && this.alreadyInstalled(capture);
     const tree = installedTree(capture, opts.omitDev);
     if (!upToDate) {
-      writeTree(this.ctx, this.data, capture, tree, { projectDir: this.ctx.cwd, home: this.home });
+      writeTree(this.ctx, this.packages, capture, tree, { projectDir: this.ctx.cwd, home: this.home });
       this.writeProjectFiles(capture, project, names);
     }
-    if (!opts.silent) this.ctx.stdout.write(summary(capture, tree, { upToDate, fund: opts.fund, fundingCount: fundingCount(tree, packageIndex(this.data)) }));
+    if (!opts.silent) this.ctx.stdout.write(summary(capture, tree, { upToDate, fund: opts.fund, fundingCount: tree.filter(([, id]) => this.funded.has(id)).length }));
     return 0;
   }
 

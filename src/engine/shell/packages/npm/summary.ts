@@ -9,12 +9,9 @@ function duration(stdout: string): string {
   return /\bin ([0-9.]+m?s)\n/.exec(stdout)?.[1] ?? '1s';
 }
 
-/** Installed packages whose package.json has a `funding` field. */
-export function fundingCount(tree: readonly [string, string][], packages: ReadonlyMap<string, NpmPackage>): number {
-  return tree.filter(([, id]) => {
-    const pkg = packages.get(id);
-    return pkg !== undefined && (JSON.parse(pkg.packageJson) as { funding?: unknown }).funding !== undefined;
-  }).length;
+/** The packages whose package.json has a `funding` field (what npm counts as looking for funding). */
+export function fundedPackages(packages: ReadonlyMap<string, NpmPackage>): Set<string> {
+  return new Set([...packages.values()].filter((p) => (JSON.parse(p.packageJson) as { funding?: unknown }).funding !== undefined).map((p) => p.id));
 }
 
 export function summary(capture: NpmCapture, tree: readonly [string, string][], opts: { upToDate: boolean; fund: boolean; fundingCount: number }): string {

@@ -26,10 +26,9 @@ function put(fs: FsOps, root: string, [rel, type, mode, size, target]: NpmFile, 
   if ((fs.lstat(path).mode & 0o7777) !== mode) fs.chmod(path, mode);
 }
 
-export function writeTree(ctx: CommandContext, data: NpmRegistryData, capture: NpmCapture, tree: readonly [string, string][], where: { projectDir: string; home: string }): void {
+export function writeTree(ctx: CommandContext, packages: ReadonlyMap<string, NpmPackage>, capture: NpmCapture, tree: readonly [string, string][], where: { projectDir: string; home: string }): void {
   const fs = ctx.fs;
   const project = where.projectDir === '/' ? '' : where.projectDir;
-  const packages = packageIndex(data);
   if (!lexists(fs, `${project}/node_modules`)) fs.mkdir(`${project}/node_modules`, { mode: 0o755, parents: true });
   const installed = new Set(tree.map(([location]) => location.slice('node_modules/'.length)));
   for (const [location, id] of tree) {
