@@ -30,7 +30,8 @@ test('the abc.txt commit walkthrough in the terminal, and the container layer in
 
 // ubuntu:18.04 and ubuntu:latest are one image: dockerd finds its config already in the image
 // store and downloads nothing — no per-layer lines at all (distribution/pull_v2.go: "If the
-// image already exists locally, no need to pull anything"), only the new tag.
+// image already exists locally, no need to pull anything"), only the new tag — recorded on Docker 20.10
+// in conformance/cases/pull-existing-image.
 test('pulling ubuntu:18.04 after ubuntu:latest downloads nothing; Tab completes', async ({ page }) => {
   test.setTimeout(180_000);
   await openTerminal(page);
