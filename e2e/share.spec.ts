@@ -50,16 +50,17 @@ test('a truncated link and a tampered link each say what is wrong, open nothing 
   const own = 'FROM alpine\nRUN echo mine';
   await openWith(page, `${own}\n`);
   const fragment = await encodeScenario({ v: 1, dockerfile: DOCKERFILE, cursor: 0, panel: 'buildSteps' });
+  // Pasted into the address bar of the tab that runs the app: only the hash changes.
   await page.goto(`./#${fragment.slice(0, fragment.length - 30)}`);
-  await page.reload();
   await expect(page.getByTestId('link-problem')).toContainText('This link is incomplete');
   await expect.poll(() => editorText(page)).toBe(own);
   await page.screenshot({ path: 'test-results/screenshots/link-truncated.png' });
 
   const [head, payload, sum] = fragment.split('.');
   const tampered = `${head}.${payload!.slice(0, 20)}${payload![20] === 'A' ? 'B' : 'A'}${payload!.slice(21)}.${sum}`;
+  // Opened in a tab of its own: a full load with the link in the address.
+  await page.goto('about:blank');
   await page.goto(`./#${tampered}`);
-  await page.reload();
   await expect(page.getByTestId('link-problem')).toContainText('This link was changed after it was made');
   await expect.poll(() => editorText(page)).toBe(own);
   await expect(page.getByTestId('dockerfile-editor')).toBeVisible();
@@ -69,8 +70,8 @@ test('every built-in scenario opens from its link with its Dockerfile and panel;
   test.setTimeout(240_000);
   await page.goto('./');
   for (const s of BUILTIN_SCENARIOS) {
+    await page.goto('about:blank');
     await page.goto(`./#${await encodeScenario(s.scenario)}`);
-    await page.reload();
     await expect.poll(() => editorText(page), { message: s.id }).toBe(s.scenario.dockerfile.trimEnd());
     await expect(page.locator(`[data-panel-tab="${s.scenario.panel}"]`)).toHaveAttribute('aria-selected', 'true');
   }

@@ -11,7 +11,8 @@ type Banner = { kind: 'opened'; kept: boolean } | { kind: 'problem'; message: st
 /**
  * Scenarios in the header: the picker, Share, and what a link in the address opened (or why it
  * did not). A link is read once at start and then removed from the address, so a reload keeps
- * the user's own edits instead of opening the link again.
+ * the user's own edits instead of opening the link again. A link pasted into a tab where the
+ * app already runs opens too (only the hash changes then).
  */
 export function Scenarios() {
   const { t } = useTranslation();
@@ -24,17 +25,22 @@ export function Scenarios() {
     [t],
   );
   useEffect(() => {
-    if (!/^#(s|dockerfile)=/.test(location.hash)) return;
-    const hash = location.hash;
-    history.replaceState(null, '', `${location.pathname}${location.search}`);
-    void import('../scenario/link.ts').then(async ({ decodeFragment }) => {
-      const r = await decodeFragment(hash);
-      if (!r) return;
-      if (r.ok) open(r.scenario);
-      else setBanner({ kind: 'problem', message: t(`share.problem.${r.problem}`, { detail: r.detail }) });
-    });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    const readLink = () => {
+      if (!/^#(s|dockerfile)=/.test(location.hash)) return;
+      const hash = location.hash;
+      history.replaceState(null, '', `${location.pathname}${location.search}`);
+      void import('../scenario/link.ts').then(async ({ decodeFragment }) => {
+        const r = await decodeFragment(hash);
+        if (!r) return;
+        if (r.ok) open(r.scenario);
+        else setBanner({ kind: 'problem', message: t(`share.problem.${r.problem}`, { detail: r.detail }) });
+      });
+    };
+    readLink();
+    // A link pasted into the address bar of a tab that already runs the app changes only the hash.
+    window.addEventListener('hashchange', readLink);
+    return () => window.removeEventListener('hashchange', readLink);
+  }, [open, t]);
   return (
     <>
       <ScenarioPicker onOpen={open} onFileProblem={(message) => setBanner({ kind: 'problem', message })} />
