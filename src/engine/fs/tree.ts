@@ -1,6 +1,6 @@
 import { dirEntry, entryEquals, type Entry } from './entry.ts';
 import { joinParts, pathParts } from './path.ts';
-import { sortedNames, Trie, type TrieDraft, type TrieNode } from './trie.ts';
+import { sortedNames, Trie, type TrieDraft, type TrieNode, type TrieOwner } from './trie.ts';
 
 /**
  * A filesystem tree: an immutable snapshot of every entry under `/`, keyed by path.
@@ -74,9 +74,9 @@ export class Tree {
     return this.edit((t) => t.delete(path));
   }
 
-  /** Batch of edits with one copy per touched directory. */
-  edit(fn: (t: TreeDraft) => void): Tree {
-    const trie = this.trie.update((d) => fn(new TreeDraft(d)));
+  /** Batch of edits with one copy per touched directory (or none, for nodes `owner` already owns: see `Trie.update`). */
+  edit(fn: (t: TreeDraft) => void, owner?: TrieOwner): Tree {
+    const trie = this.trie.update((d) => fn(new TreeDraft(d)), owner);
     return trie === this.trie ? this : new Tree(trie);
   }
 

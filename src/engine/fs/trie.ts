@@ -35,9 +35,15 @@ export class Trie<V> {
     return this.node(parts)?.value;
   }
 
-  /** Runs `fn` on a draft; nodes created in the draft are mutated in place, shared ones are copied once. */
-  update(fn: (draft: TrieDraft<V>) => void): Trie<V> {
-    const draft = new TrieDraft<V>(this.root);
+  /**
+   * Runs `fn` on a draft; nodes created in the draft are mutated in place, shared ones are
+   * copied once. With an `owner` kept by the caller, nodes made by earlier updates under the
+   * same owner are changed in place too (a transient): a run of single-path updates then costs
+   * O(depth) each instead of copying a large directory every time. Whoever passes an owner
+   * must replace it (`new TrieOwner()`) before handing any of its tries to someone else.
+   */
+  update(fn: (draft: TrieDraft<V>) => void, owner?: TrieOwner): Trie<V> {
+    const draft = new TrieDraft<V>(this.root, owner);
     fn(draft);
     return draft.root === this.root ? this : new Trie(draft.root);
   }
@@ -68,12 +74,18 @@ interface MutableNode<V> {
   children: Map<string, MutableNode<V>> | undefined;
 }
 
+/** The nodes one writer may change in place; see `Trie.update`. */
+export class TrieOwner {
+  readonly owned = new WeakSet<object>();
+}
+
 export class TrieDraft<V> {
-  private readonly owned = new WeakSet<object>();
+  private readonly owned: WeakSet<object>;
   root: TrieNode<V>;
 
-  constructor(root: TrieNode<V>) {
+  constructor(root: TrieNode<V>, owner: TrieOwner = new TrieOwner()) {
     this.root = root;
+    this.owned = owner.owned;
   }
 
   private own(n: TrieNode<V>): MutableNode<V> {

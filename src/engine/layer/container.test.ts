@@ -231,6 +231,22 @@ describe('ContainerLayer (overlay2 copy-up)', () => {
     expect(snap.dockerDiff()).toEqual(['A /a', 'A /b']);
   });
 
+
+  it('writes change nodes in place only until a snapshot leaves: tree() and changeset() never change afterwards', () => {
+    const rw = ContainerLayer.over([baseLayer()]);
+    rw.mkdir('/d');
+    rw.writeFile('/d/1', text('1'));
+    const tree = rw.tree();
+    const layer = rw.changeset();
+    rw.writeFile('/d/2', text('2'));
+    rw.writeFile('/d/1', text('one'));
+    rw.unlink('/etc/group');
+    expect(tree.list('/d')).toEqual(['1']);
+    expect(tree.get(['d', '1'])).toMatchObject({ content: { bytes: text('1') } });
+    expect(tree.get(['etc', 'group'])).toBeDefined();
+    expect([...layer.trie.walk()].map(([parts]) => parts.join('/'))).toEqual(['d', 'd/1']);
+    expect(rw.tree().list('/d')).toEqual(['1', '2']);
+  });
   // Recorded on Docker 20.10.24 / overlay2: `docker run busybox sh -c CMD`, then `docker diff`
   // (sorted) and `tar -tv` of the committed layer from `docker save`.
   const RECORDED: { cmd: string; ops: (fs: ContainerLayer) => void; diff: string[]; layer?: string[] }[] = [

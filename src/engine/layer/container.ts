@@ -27,7 +27,7 @@ import { dirEntry, fileEntry, symlinkEntry, type Entry } from '../fs/entry.ts';
 import { FsError, type Content, type FsOps, type Stat } from '../fs/ops.ts';
 import { isWithin, joinParts } from '../fs/path.ts';
 import { realpath as realpathIn, resolve, type Resolved } from '../fs/resolve.ts';
-import { Trie, type TrieDraft, type TrieNode } from '../fs/trie.ts';
+import { Trie, TrieOwner, type TrieDraft, type TrieNode } from '../fs/trie.ts';
 import { Tree } from '../fs/tree.ts';
 import { inoOf } from './apply.ts';
 import { Changeset, entryChange, whiteoutAt, type Change } from './changeset.ts';
@@ -48,6 +48,11 @@ export class ContainerLayer implements FsOps {
   user: { uid: number; gid: number };
   private upper: Trie<Change> = Trie.empty<Change>();
   private merged: Tree;
+  /**
+   * The nodes of `upper` and `merged` this layer may change in place (a transient): replaced
+   * by `release()` whenever either trie leaves this object, so what was handed out never changes.
+   */
+  private transient = new TrieOwner();
   private readonly clock: () => number;
   private readonly readLimit: number;
 
@@ -86,6 +91,7 @@ export class ContainerLayer implements FsOps {
       clock: opts.clock ?? this.clock,
       readLimit: opts.readLimit ?? this.readLimit,
     });
+    this.release();
     copy.upper = this.upper;
     copy.merged = this.merged;
     copy.linkSerial = this.linkSerial;
@@ -94,12 +100,19 @@ export class ContainerLayer implements FsOps {
 
   /** The layer this container would commit: the upper dir as a Changeset. */
   changeset(): Changeset {
+    this.release();
     return Changeset.fromTrie(this.upper);
   }
 
   /** The merged view (lower + this layer) as an immutable snapshot. */
   tree(): Tree {
+    this.release();
     return this.merged;
+  }
+
+  /** From now on, nodes handed out so far are copied before any change. */
+  private release(): void {
+    this.transient = new TrieOwner();
   }
 
   /**
@@ -405,8 +418,8 @@ export class ContainerLayer implements FsOps {
       const keepOpaque = opaque || (old?.kind === 'entry' && old.opaque === true && entry.type === 'dir');
       if (entry.type === 'dir' && old?.kind === 'entry' && old.entry.type === 'dir') d.set(parts, entryChange(entry, keepOpaque));
       else d.setLeaf(parts, entryChange(entry, keepOpaque));
-    });
-    this.merged = this.merged.edit((t) => t.set(parts, entry));
+    }, this.transient);
+    this.merged = this.merged.edit((t) => t.set(parts, entry), this.transient);
   }
 
   private copyUpParents(d: TrieDraft<Change>, parts: readonly string[]): void {
@@ -431,8 +444,8 @@ export class ContainerLayer implements FsOps {
         this.copyUpParents(d, parts);
         d.setLeaf(parts, whiteoutAt(this.clock()));
       } else d.delete(parts);
-    });
-    this.merged = this.merged.delete(joinParts(parts));
+    }, this.transient);
+    this.merged = this.merged.edit((t) => t.delete(joinParts(parts)), this.transient);
     if (touchParent) this.touchParent(parts);
   }
 
