@@ -30,8 +30,8 @@ export function ThemeSwitch() {
   return (
     <div className="segmented" role="radiogroup" aria-label={t('theme.label')} data-testid="theme" data-value={theme}>
       {THEME_CHOICES.map((choice) => (
-        <button key={choice} type="button" role="radio" aria-checked={theme === choice} data-testid={`theme-${choice}`} title={t(`theme.${choice}`)} onClick={() => setTheme(choice)}>
-          <span aria-hidden="true">{THEME_ICON[choice]}</span> {t(`theme.${choice}`)}
+        <button key={choice} type="button" role="radio" aria-checked={theme === choice} data-testid={`theme-${choice}`} title={t(`theme.${choice}`)} aria-label={t(`theme.${choice}`)} onClick={() => setTheme(choice)}>
+          <span aria-hidden="true">{THEME_ICON[choice]}</span> <span className="theme-name">{t(`theme.${choice}`)}</span>
         </button>
       ))}
     </div>
