@@ -147,5 +147,8 @@ describe("Go's %q, %v and encoding/json", () => {
     expect(goJson({ a: '<b>' }, { escapeHTML: false })).toBe('{"a":"<b>"}');
     expect(goJson({ a: [1], b: null }, { indent: '    ' })).toBe('{\n    "a": [\n        1\n    ],\n    "b": null\n}');
     expect(goJson('\u2028\x1f\u00e9')).toBe('"\\u2028\\u001fé"');
+    // Strings with nothing to escape are written as they are; a quote, backslash, lone surrogate or U+2029 anywhere is still escaped.
+    expect(goJson('plain /bin/sh -c #(nop) ENV A=1 é 中文 😀')).toBe('"plain /bin/sh -c #(nop) ENV A=1 é 中文 😀"');
+    expect(goJson('a"b\\c\u2029d\ud800e')).toBe('"a\\"b\\\\c\\u2029d\\ufffde"');
   });
 });

@@ -15,7 +15,12 @@ export interface GoJsonOptions {
   escapeHTML?: boolean;
 }
 
+/** Characters goJsonString may have to escape (with or without HTML escaping); a string without any is written as is. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /["\\\u0000-\u001f<>&\u2028\u2029\ud800-\udfff]/;
+
 export function goJsonString(s: string, escapeHTML = true): string {
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

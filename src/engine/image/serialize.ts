@@ -3,7 +3,7 @@
  * encoding/json with HTML escaping; the top-level keys sorted (Docker marshals the image
  * through a map), nested objects in Go struct field order, `omitempty` fields left out.
  */
-import { goJson, type JsonValue } from '../format/gojson.ts';
+import { goJson, goJsonString, type JsonValue } from '../format/gojson.ts';
 import type { ContainerConfig, HealthConfig, HistoryEntry, ImageConfig } from './config.ts';
 
 type Obj = { [key: string]: JsonValue };
@@ -90,7 +90,25 @@ export function imageConfigJson(img: ImageConfig): Obj {
   return o;
 }
 
-/** The exact bytes Docker stores (and hashes into the image ID). */
+/**
+ * History entries are shared between a parent's config and its child's (a build step copies
+ * the array and appends one entry), so each entry's bytes are written once and reused: a
+ * build of n steps then encodes n entries, not n²/2.
+ */
+const historyBytes = new WeakMap<HistoryEntry, string>();
+
+function historyEntryJson(h: HistoryEntry): string {
+  let json = historyBytes.get(h);
+  if (json === undefined) {
+    json = goJson(historyJson(h));
+    historyBytes.set(h, json);
+  }
+  return json;
+}
+
+/** The exact bytes Docker stores (and hashes into the image ID): `goJson(imageConfigJson(img))`, with the history entries' bytes reused. */
 export function serializeImageConfig(img: ImageConfig): string {
-  return goJson(imageConfigJson(img));
+  const o = imageConfigJson(img);
+  const fields = Object.keys(o).map((k) => `${goJsonString(k)}:${k === 'history' ? `[${img.history.map(historyEntryJson).join(',')}]` : goJson(o[k]!)}`);
+  return `{${fields.join(',')}}`;
 }

@@ -23,19 +23,28 @@ export class StartError extends Error {
 
 const envKey = (e: string) => e.split('=', 1)[0];
 
-/** `ReplaceOrAppendEnvValues(defaults, overrides)`. */
+/**
+ * moby's `ReplaceOrAppendEnvValues(defaults, overrides)` (pkg/container/env.go), quirks
+ * included: the defaults are indexed once by key (the last duplicate wins); an override
+ * replaces the indexed entry or is appended (appended keys are not indexed, so a key set twice
+ * by overrides appears twice); a bare `KEY` unsets the indexed entry, and a later `KEY=v`
+ * puts it back in the same place. Linear time: a config with hundreds of ENV entries is cheap.
+ */
 export function replaceOrAppendEnv(defaults: readonly string[], overrides: readonly string[]): string[] {
-  const out = [...defaults];
+  const out: string[] = [...defaults];
+  const cache = new Map<string, number>();
+  out.forEach((d, i) => cache.set(envKey(d), i));
   for (const e of overrides) {
-    const i = out.findIndex((d) => envKey(d) === envKey(e));
     if (!e.includes('=')) {
-      if (i >= 0) out.splice(i, 1);
+      const i = cache.get(e);
+      if (i !== undefined) out[i] = '';
       continue;
     }
-    if (i >= 0) out[i] = e;
+    const i = cache.get(envKey(e));
+    if (i !== undefined) out[i] = e;
     else out.push(e);
   }
-  return out;
+  return out.filter((e) => e !== '');
 }
 
 /** The process environment: PATH, HOSTNAME, (TERM), the config's Env, then HOME. */
