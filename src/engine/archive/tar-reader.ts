@@ -145,7 +145,8 @@ export function readLayerTar(bytes: Uint8Array, limits?: TarLimits, onRecord?: (
     switch (r.typeflag) {
       case '0':
       case '7':
-        e = { type: 'file', ...meta, content: bytesContent(r.data.slice()) };
+        // A view into the tar, not a copy: an imported layer keeps its tar anyway (tar-split.ts).
+        e = { type: 'file', ...meta, content: bytesContent(r.data) };
         break;
       case '1':
         e = { type: 'hardlink', ...meta, linkTarget: normalizePath(r.linkname) };

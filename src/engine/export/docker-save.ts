@@ -2,11 +2,12 @@
  * An engine image → a `docker save` archive (the classic layout Docker 20.10 writes and
  * every `docker load` reads): `<diffID hex>/layer.tar` per layer, `<image ID hex>.json`
  * (the config, with rootfs.diff_ids set to the layers as written), `manifest.json` and
- * `repositories`. Layer tars come from the engine's deterministic tar writer and are
+ * `repositories`. Layer tars come from the engine's deterministic tar writer (or, for an
+ * imported layer, are its original bytes: see tar-split.ts) and are
  * streamed twice (once to hash and size, once to emit), never held whole.
  */
 import { BLOCK, encodeHeader, type TarHeader } from '../archive/tar-header.ts';
-import { writeLayerTar } from '../archive/tar-writer.ts';
+import { layerTarChunks } from '../archive/tar-split.ts';
 import type { Digest } from '../digest/ids.ts';
 import { createSha256 } from '../digest/sha256.ts';
 import type { ImageConfig } from '../image/config.ts';
@@ -53,7 +54,7 @@ export async function* exportDockerSave(images: readonly ExportImage[], onImage?
       written.add(dir);
       yield encodeHeader(header(`${dir}/`, 0, mtime, '5'));
       yield encodeHeader(header(`${dir}/layer.tar`, s.size, mtime));
-      yield* writeLayerTar(s.layer);
+      yield* layerTarChunks(s.layer);
       yield* padding(s.size);
     }
     if (!written.has(idHex)) {
@@ -89,7 +90,7 @@ export async function dockerSaveBytes(images: readonly ExportImage[]): Promise<U
 async function measure(layer: Changeset): Promise<{ diffId: Digest; size: number }> {
   const sha = await createSha256();
   let size = 0;
-  for (const c of writeLayerTar(layer)) {
+  for (const c of layerTarChunks(layer)) {
     sha.update(c);
     size += c.length;
   }

@@ -7,7 +7,7 @@
  * reads it too.
  */
 import { BLOCK, encodeHeader, type TarHeader } from '../archive/tar-header.ts';
-import { writeLayerTar } from '../archive/tar-writer.ts';
+import { layerTarChunks } from '../archive/tar-split.ts';
 import type { Digest } from '../digest/ids.ts';
 import { createSha256 } from '../digest/sha256.ts';
 import type { ImageConfig } from '../image/config.ts';
@@ -32,7 +32,7 @@ export async function* exportOciLayout(images: readonly ExportImage[], opts: { d
       if (written.has(hex)) continue;
       written.add(hex);
       yield encodeHeader(header(`blobs/sha256/${hex}`, m.size));
-      yield* writeLayerTar(layer);
+      yield* layerTarChunks(layer);
       yield* padding(m.size);
     }
     const config: ImageConfig = { ...img.config, rootfs: { type: 'layers', diff_ids: layers.map((l) => l.digest) } };
@@ -74,7 +74,7 @@ async function digestOf(bytes: Uint8Array): Promise<Digest> {
 async function measure(layer: Changeset): Promise<{ digest: Digest; size: number }> {
   const sha = await createSha256();
   let size = 0;
-  for (const c of writeLayerTar(layer)) {
+  for (const c of layerTarChunks(layer)) {
     sha.update(c);
     size += c.length;
   }

@@ -10,6 +10,7 @@
  */
 import { readLayerTar, TarError, type TarRecord } from '../archive/tar-reader.ts';
 import type { EntryType } from '../fs/ops.ts';
+import { keepOriginalTar } from '../archive/tar-split.ts';
 import type { Changeset } from '../layer/changeset.ts';
 import { normalizePath } from '../fs/path.ts';
 import { ImportError } from './errors.ts';
@@ -74,7 +75,12 @@ export function readImportedLayer(tar: Uint8Array, member: string, limits: Layer
       });
   };
   try {
-    return { changeset: readLayerTar(tar, limits, check), records };
+    // The tar is kept with the layer (tar-split.ts) and the files are views into it; a layer
+    // stored uncompressed in the archive is copied out first, so the archive can be released.
+    const own = tar.byteLength === tar.buffer.byteLength ? tar : tar.slice();
+    const changeset = readLayerTar(own, limits, check);
+    keepOriginalTar(changeset, own);
+    return { changeset, records };
   } catch (e) {
     if (e instanceof TarError) {
       const name = printable(e.entry);

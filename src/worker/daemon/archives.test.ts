@@ -25,6 +25,19 @@ describe('importing and exporting real archives in the worker', () => {
     expect(stack.layers).toHaveLength(r.images[0]!.layers);
   });
 
+  it.skipIf(!existsSync(DIVE))('saving an imported image again writes its original layer tars: the same diffIDs and image ID, as docker save after docker load does', async () => {
+    const first = await DAEMON_API.importImage(new Blob([readFileSync(DIVE)]), 'test-docker-image.tar');
+    const id = first.images[0]!.id;
+    for (const format of ['docker', 'oci'] as const) {
+      const saved = await DAEMON_API.exportImage(id, format);
+      if (!('archive' in saved)) throw new Error(saved.error);
+      resetDaemon(nodeDataSource());
+      const again = await DAEMON_API.importImage(saved.archive, `again-${format}.tar`);
+      expect(again.ok, again.message).toBe(true);
+      expect(again.images[0]!.id).toBe(id);
+    }
+  });
+
   it('refuses a truncated archive with a message that names the file, stays usable, and its docker and OCI exports load back as the same image', async () => {
     const built = await DAEMON_API.build('FROM busybox\nRUN echo hi > /hi\n', 1);
     const exported = await DAEMON_API.exportImage(built.build!.imageId!, 'docker');
