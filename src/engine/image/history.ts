@@ -79,3 +79,30 @@ export function formatHistory(rows: readonly HistoryRow[], f: HistoryFormat): st
   }
   return dockerTable(table);
 }
+
+/** Column titles of `docker history --format 'table …'` (docker/cli formatter_history.go). */
+export const HISTORY_HEADERS: Record<string, string> = {
+  ID: 'IMAGE', CreatedSince: 'CREATED', CreatedAt: 'CREATED AT', CreatedBy: 'CREATED BY', Size: 'SIZE', Comment: 'COMMENT',
+};
+
+/**
+ * The fields a `--format` template sees for each row, as docker/cli 20.10's historyContext
+ * gives them: ID truncated unless --no-trunc; CreatedSince relative ("… ago"), or the same as
+ * CreatedAt (RFC 3339) with --human=false; CreatedBy with tabs as spaces, cut to 45 unless
+ * --no-trunc; Size human (3 significant digits) or in bytes with --human=false.
+ */
+export function historyFields(rows: readonly HistoryRow[], f: HistoryFormat): Record<string, string>[] {
+  const human = f.human ?? true;
+  return rows.map((r) => {
+    const createdBy = r.createdBy.replaceAll('\t', ' ');
+    const createdAt = rfc3339(r.created);
+    return {
+      ID: r.id === '<missing>' || f.noTrunc ? r.id : truncateID(r.id),
+      CreatedSince: human ? `${humanDuration(f.now - r.created)} ago` : createdAt,
+      CreatedAt: createdAt,
+      CreatedBy: f.noTrunc ? createdBy : ellipsis(createdBy, 45),
+      Size: human ? humanSize(r.size) : String(r.size),
+      Comment: r.comment,
+    };
+  });
+}

@@ -8,6 +8,7 @@ import { executeTemplate, parseTemplate, TemplateError } from '../template.ts';
 
 export class FormatError extends Error {}
 
+/** `typeName`: the Go type docker's error names, package included (`formatter.imageContext`, `image.historyContext`). */
 export function renderFormatted(format: string, rows: readonly Record<string, string>[], headers: Record<string, string>, typeName: string): string {
   let body = format;
   const table = body.startsWith('table');
@@ -25,7 +26,7 @@ export function renderFormatted(format: string, rows: readonly Record<string, st
       return executeTemplate(body, nodes, data);
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
-      throw new FormatError(`template parsing error: template: ${e.message.replace(/^template: /, '').replace(/map has no entry for key "(\w+)"/, `can't evaluate field $1 in type *formatter.${typeName}`)}`);
+      throw new FormatError(`template parsing error: template: ${e.message.replace(/^template: /, '').replace(/map has no entry for key "(\w+)"/, `can't evaluate field $1 in type *${typeName}`)}`);
     }
   };
   if (!table) return rows.map((r) => run(r) + '\n').join('');

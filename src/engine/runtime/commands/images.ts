@@ -3,7 +3,7 @@ import { humanDuration } from '../../format/duration.ts';
 import { truncateID } from '../../format/ids.ts';
 import { humanSize } from '../../format/size.ts';
 import { dockerTable } from '../../format/tabwriter.ts';
-import { formatHistory, historyRows } from '../../image/history.ts';
+import { formatHistory, HISTORY_HEADERS, historyFields, historyRows } from '../../image/history.ts';
 import type { Daemon } from '../daemon.ts';
 import type { Parsed } from '../flags.ts';
 import type { CommandResult } from '../ports.ts';
@@ -81,7 +81,7 @@ export async function imagesCommand(d: Daemon, p: Parsed): Promise<CommandResult
   }
   if (f.format && !f.quiet) {
     try {
-      return out.stdout(renderFormatted(f.format as string, formatted, IMAGE_HEADERS, 'imageContext')).result();
+      return out.stdout(renderFormatted(f.format as string, formatted, IMAGE_HEADERS, 'formatter.imageContext')).result();
     } catch (e) {
       if (e instanceof FormatError) return out.errLine(e.message).fail(1).result();
       throw e;
@@ -110,9 +110,18 @@ export async function historyCommand(d: Daemon, p: Parsed): Promise<CommandResul
   if (!img) return out.errLine(`Error response from daemon: ${noSuchImage(p.args[0])}`).fail(1).result();
   const sizes = d.layerSizes(img);
   const rows = historyRows(img.config, img.id, (id) => d.state.images.get(id)?.parent, (i) => sizes[i]);
-  return out
-    .stdout(formatHistory(rows, { now: d.now, noTrunc: Boolean(p.flags['no-trunc']), human: p.flags.human as boolean | undefined, quiet: Boolean(p.flags.quiet) }))
-    .result();
+  const how = { now: d.now, noTrunc: Boolean(p.flags['no-trunc']), human: p.flags.human as boolean | undefined, quiet: Boolean(p.flags.quiet) };
+  // A --format other than plain `table` wins over -q (docker/cli NewHistoryFormat).
+  const format = typeof p.flags.format === 'string' && p.flags.format !== 'table' ? p.flags.format : undefined;
+  if (format) {
+    try {
+      return out.stdout(renderFormatted(format, historyFields(rows, how), HISTORY_HEADERS, 'image.historyContext')).result();
+    } catch (e) {
+      if (e instanceof FormatError) return out.errLine(e.message).fail(1).result();
+      throw e;
+    }
+  }
+  return out.stdout(formatHistory(rows, how)).result();
 }
 
 export async function tagCommand(d: Daemon, p: Parsed): Promise<CommandResult> {

@@ -80,7 +80,7 @@ export async function psCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
   const format = f.format as string | undefined;
   if (format) {
     try {
-      return out.stdout(renderFormatted(format, fields, PS_HEADERS, 'ContainerContext')).result();
+      return out.stdout(renderFormatted(format, fields, PS_HEADERS, 'formatter.ContainerContext')).result();
     } catch (e) {
       if (e instanceof FormatError) return out.errLine(e.message).fail(1).result();
       throw e;
