@@ -22,6 +22,21 @@ import type { CliCommand } from './command.ts';
 
 const USAGE = 'session [--bases DIR] [--catalog] CASE_DIR';
 
+/** The case files whose owner-execute bit is set (`record` makes them 0755, the rest 0644). */
+export function readCaseExecutables(dir: string): Set<string> {
+  const out = new Set<string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (st.mode & 0o100) out.add(relative(dir, p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
 /** Every file of the case directory except the recorded transcripts. */
 export function readCaseFiles(dir: string): HostFiles {
   const files: HostFiles = new Map();
@@ -77,6 +92,7 @@ export async function sessionTranscript(caseDir: string, basesDir: string = SHAR
   const run = await runSession(session, {
     bases: readBases(basesDir),
     files: readCaseFiles(caseDir),
+    executable: readCaseExecutables(caseDir),
     daemon: { layers: ENGINE_LAYERS, runner, build: classicBuildHook, hub: catalog && catalogHub(catalog) },
   });
   return run.transcript;

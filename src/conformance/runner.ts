@@ -20,6 +20,8 @@ export interface SessionOptions {
   /** Engine pieces for the daemon (layers, runner, build hook). */
   daemon: Omit<DaemonOptions, 'registries'>;
   files: HostFiles;
+  /** Case files that are executable (0755); `@write` makes plain ones. */
+  executable?: ReadonlySet<string>;
 }
 
 export interface SessionRun {
@@ -48,12 +50,12 @@ function normalizeRel(path: string): string | undefined {
   return parts.join('/');
 }
 
-async function runLine(d: Daemon, line: SessionLine, files: HostFiles): Promise<{ out: string[]; exit: number }> {
+async function runLine(d: Daemon, line: SessionLine, files: HostFiles, executable: Set<string>): Promise<{ out: string[]; exit: number }> {
   switch (line.kind) {
     case 'invalid':
       return { out: [line.message], exit: line.exit };
     case 'docker': {
-      const r = await dockerCli(d, line.argv.slice(1), { files, writeFile: (path, bytes) => files.set(path, bytes) });
+      const r = await dockerCli(d, line.argv.slice(1), { files, executable, writeFile: (path, bytes) => files.set(path, bytes) });
       return { out: [...lines(r.stdout), ...lines(r.stderr)], exit: r.exitCode };
     }
     case 'layers':
@@ -74,7 +76,10 @@ async function runLine(d: Daemon, line: SessionLine, files: HostFiles): Promise<
       if (rel === undefined) return { out: [`@rm: path '${line.path}' leaves the case directory`], exit: 1 };
       const doomed = [...files.keys()].filter((k) => k === rel || k.startsWith(rel + '/'));
       if (doomed.length === 0) return { out: [`@rm: ${line.path}: No such file or directory`], exit: 1 };
-      for (const k of doomed) files.delete(k);
+      for (const k of doomed) {
+        files.delete(k);
+        executable.delete(k);
+      }
       return { out: [], exit: 0 };
     }
     case 'sleep':
@@ -94,11 +99,12 @@ export async function runSession(sessionText: string, opts: SessionOptions): Pro
   }
   d.advance(60_000);
   const out: string[] = [];
+  const executable = new Set(opts.executable);
   for (const line of session) {
     out.push(`$ ${line.text}`);
     let result;
     try {
-      result = await runLine(d, line, opts.files);
+      result = await runLine(d, line, opts.files, executable);
     } catch (e) {
       result = { out: [`layerlab: internal error: ${e instanceof Error ? e.message : String(e)}`], exit: 1 };
     }

@@ -16,13 +16,13 @@ import type { BuildResult } from './result.ts';
 /** 2024-01-01T00:00:00Z: the mtime `record` gives every file of a case directory. */
 export const HOST_MTIME = Date.UTC(2024, 0, 1) / 1000;
 
-/** The client's files as a tree rooted at its working directory (files 0644, directories 0755). */
-export function hostTree(files: HostFiles): Tree {
+/** The client's files as a tree rooted at its working directory (files 0644, or 0755 when executable; directories 0755). */
+export function hostTree(files: HostFiles, executable: ReadonlySet<string> = new Set()): Tree {
   return Tree.empty(dirEntry({ mtime: HOST_MTIME })).edit((t) => {
     for (const [rel, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const parts = rel.split('/').filter((p) => p && p !== '.');
       for (let i = 1; i < parts.length; i++) if (!t.get(parts.slice(0, i))) t.set(parts.slice(0, i), dirEntry({ mtime: HOST_MTIME }));
-      t.set(parts, fileEntry(bytesContent(bytes), { mode: 0o644, mtime: HOST_MTIME }));
+      t.set(parts, fileEntry(bytesContent(bytes), { mode: executable.has(rel) ? 0o755 : 0o644, mtime: HOST_MTIME }));
     }
   });
 }
@@ -42,7 +42,7 @@ export async function dockerBuild(argv: readonly string[], d: Daemon, host: Host
   }
   let context;
   try {
-    context = await readBuildContext({ host: hostTree(host.files), cwd: '/', path: parsed.path, file: parsed.file, randomName: () => d.randomHex(20) });
+    context = await readBuildContext({ host: hostTree(host.files, host.executable), cwd: '/', path: parsed.path, file: parsed.file, randomName: () => d.randomHex(20) });
   } catch (e) {
     if (e instanceof ContextError) return { output: { stdout: '', stderr: e.message + '\n', exitCode: 1 }, result: null };
     throw e;

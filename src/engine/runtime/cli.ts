@@ -118,6 +118,8 @@ export interface DockerCliOptions {
   stdin?: string;
   /** The client's files (for `docker build` contexts, `docker load -i`). */
   files?: HostFiles;
+  /** Which client files are executable (0755 rather than 0644). */
+  executable?: ReadonlySet<string>;
   /** Writes a client file (`docker save -o`). */
   writeFile?: (path: string, bytes: Uint8Array) => void;
 }
@@ -137,7 +139,7 @@ export async function dockerCli(d: Daemon, argv: readonly string[], opts: Docker
     if (!d.options.build) {
       return { stdout: '', stderr: 'layerlab: docker build is not implemented yet (the classic builder is not plugged in)\n', exitCode: 1 };
     }
-    return d.options.build(argv.slice(name === 'build' ? 1 : 2), d, { files: opts.files ?? new Map() });
+    return d.options.build(argv.slice(name === 'build' ? 1 : 2), d, { files: opts.files ?? new Map(), executable: opts.executable });
   }
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {

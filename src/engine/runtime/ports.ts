@@ -104,6 +104,8 @@ export type HostFiles = ReadonlyMap<string, Uint8Array>;
 export interface BuildContext {
   /** The client's files, e.g. the conformance case directory. */
   files: HostFiles;
+  /** Which of them are executable on the client (0755; the others are 0644), as a recorded case keeps them. */
+  executable?: ReadonlySet<string>;
 }
 
 /**

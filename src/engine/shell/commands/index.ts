@@ -15,6 +15,7 @@ import { chgrp, chmod, chown } from './perms.ts';
 import { cat, head, tail, tee, wc } from './read.ts';
 import { sed } from './sed.ts';
 import { sh } from './sh.ts';
+import { stat } from './stat.ts';
 import { date, env, groups, hostname, id, kill, pwd, sleep, uname, which, whoami } from './system.ts';
 import { test } from './test.ts';
 import { addgroup, adduser, groupadd, useradd } from './users.ts';
@@ -31,7 +32,7 @@ export const PROGRAMS: Record<string, CommandFn> = {
   test, '[': test, '[[': test,
   pwd, id, whoami, groups, env, sleep, uname, hostname, date, which, kill,
   useradd, groupadd, adduser, addgroup,
-  find, xargs, expr, du,
+  find, xargs, expr, du, stat,
   tar, gzip, gunzip, zcat,
   curl, wget,
   sh, ash: sh, bash: sh, dash: sh,
