@@ -45,8 +45,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <div className="brand">
-          <h1>{t('app.title')}</h1>
-          <p className="tagline">{t('app.tagline')}</p>
+          <h1 title={t('app.tagline')}>{t('app.title')}</h1>
         </div>
         <div className="controls">
           <Scenarios />
@@ -66,7 +65,9 @@ export function App() {
         <PanelArea />
       </main>
       <StepBar />
-      <footer className="app-footer">{t('app.footer', { version: ENGINE_VERSION })}</footer>
+      <footer className="app-footer">
+        <span className="tagline">{t('app.tagline')}</span> · {t('app.footer', { version: ENGINE_VERSION })}
+      </footer>
       {helpOpen ? <HelpOverlay onClose={() => setHelpOpen(false)} /> : null}
     </div>
   );
