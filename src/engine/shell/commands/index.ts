@@ -16,6 +16,7 @@ import { cat, head, tail, tee, wc } from './read.ts';
 import { sed } from './sed.ts';
 import { sh } from './sh.ts';
 import { stat } from './stat.ts';
+import { md5sum, sha1sum, sha256sum, sha512sum } from './sums.ts';
 import { date, env, groups, hostname, id, kill, pwd, sleep, uname, which, whoami } from './system.ts';
 import { test } from './test.ts';
 import { addgroup, adduser, groupadd, useradd } from './users.ts';
@@ -33,6 +34,7 @@ export const PROGRAMS: Record<string, CommandFn> = {
   pwd, id, whoami, groups, env, sleep, uname, hostname, date, which, kill,
   useradd, groupadd, adduser, addgroup,
   find, xargs, expr, du, stat,
+  md5sum, sha1sum, sha256sum, sha512sum,
   tar, gzip, gunzip, zcat,
   curl, wget,
   sh, ash: sh, bash: sh, dash: sh,

@@ -6,7 +6,7 @@ import { Tree } from '../../fs/tree.ts';
 import { ContainerLayer } from '../../layer/container.ts';
 import { TEST_NOW } from './container.ts';
 
-export const DEBIAN_PROGRAMS = ['dash', 'ls', 'cat', 'rm', 'mkdir', 'cp', 'mv', 'touch', 'head', 'tail', 'chmod', 'chown', 'rmdir', 'ln', 'wc', 'sort', 'id', 'seq', 'echo', 'uname', 'grep', 'sed', 'env', 'useradd', 'adduser', 'stat'];
+export const DEBIAN_PROGRAMS = ['dash', 'ls', 'cat', 'rm', 'mkdir', 'cp', 'mv', 'touch', 'head', 'tail', 'chmod', 'chown', 'rmdir', 'ln', 'wc', 'sort', 'id', 'seq', 'echo', 'uname', 'grep', 'sed', 'env', 'useradd', 'adduser', 'stat', 'sha256sum'];
 
 export function debian(): ContainerLayer {
   const fs = ContainerLayer.overTree(Tree.empty(), { clock: () => TEST_NOW });
