@@ -68,28 +68,41 @@ export function patternSource(p: string, opts: { pathname?: boolean } = {}): str
         neg = true;
         body = body.slice(1);
       }
-      let cls = '';
-      for (let j = 0; j < body.length; j++) {
-        if (body[j] === '[' && body[j + 1] === ':') {
-          const e = body.indexOf(':]', j + 2);
-          const name = body.slice(j + 2, e);
-          cls += CLASSES[name] ?? '';
-          j = e + 1;
-        } else if (body[j] === '\\' && j + 1 < body.length) {
-          cls += classEscape(body[++j]);
-        } else if (body[j] === '-' && j > 0 && j < body.length - 1) {
-          cls += '-';
-        } else {
-          cls += classEscape(body[j]);
-        }
-      }
-      out += `[${neg ? '^' : ''}${cls}]`;
+      const cls = bracketClass(body);
+      out += cls === '' ? (neg ? (opts.pathname ? '[^/]' : '[\\s\\S]') : '(?!)') : `[${neg ? '^' : ''}${cls}]`;
       i = end;
     } else {
       out += reEscape(c);
     }
   }
   return out;
+}
+
+/**
+ * The inside of a bracket expression as a RegExp class. A range whose end comes before its
+ * start (`[z-a]`) matches nothing, as in glibc's fnmatch, instead of being an invalid RegExp.
+ */
+function bracketClass(body: string): string {
+  let cls = '';
+  let j = 0;
+  const literal = (): string => (body[j] === '\\' && j + 1 < body.length ? body[++j] : body[j]);
+  for (; j < body.length; j++) {
+    if (body[j] === '[' && body[j + 1] === ':') {
+      const e = body.indexOf(':]', j + 2);
+      cls += CLASSES[body.slice(j + 2, e)] ?? '';
+      j = e + 1;
+      continue;
+    }
+    const from = literal();
+    if (body[j + 1] === '-' && j + 2 < body.length) {
+      j += 2;
+      const to = literal();
+      if ((from.codePointAt(0) ?? 0) <= (to.codePointAt(0) ?? 0)) cls += `${classEscape(from)}-${classEscape(to)}`;
+      continue;
+    }
+    cls += classEscape(from);
+  }
+  return cls;
 }
 
 const cache = new Map<string, RegExp>();
