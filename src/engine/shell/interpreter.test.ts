@@ -57,9 +57,9 @@ describe('interpreter', () => {
   });
 
   it('says which commands are missing, and which exist but are not simulated', () => {
-    const r = sh('nosuch; echo $?; awk 1; echo $?');
+    const r = sh('nosuch; echo $?; bc 1; echo $?');
     expect(r.stdoutText).toBe('127\n126\n');
-    expect(r.stderrText).toBe('sh: nosuch: not found\nsh: awk: this command exists in the image but layerlab does not simulate it\n');
+    expect(r.stderrText).toBe('sh: nosuch: not found\nsh: bc: this command exists in the image but layerlab does not simulate it\n');
   });
 
   it('runs shell scripts from the image, with or without #!', () => {

@@ -1,6 +1,7 @@
 /** The default registry: every program the simulator runs, by name. */
 import { CommandRegistry, type CommandFn } from '../command.ts';
 import { gunzip, gzip, tar, zcat } from './archive.ts';
+import { awk } from './awk/index.ts';
 import { cp } from './copy.ts';
 import { dd, fallocate, truncate } from './dd.ts';
 import { du } from './du.ts';
@@ -25,7 +26,7 @@ import { xargs } from './xargs.ts';
 export const PROGRAMS: Record<string, CommandFn> = {
   echo, printf, yes, seq, true: trueCmd, false: falseCmd,
   cat, head, tail, wc, tee,
-  sort, uniq, tr, cut, grep, egrep: grep, fgrep: grep, sed,
+  sort, uniq, tr, cut, grep, egrep: grep, fgrep: grep, sed, awk, mawk: awk, gawk: awk,
   ls,
   touch, mkdir, rm, rmdir, mv, ln, readlink, realpath, basename, dirname, mktemp,
   cp, chmod, chown, chgrp,
