@@ -38,6 +38,12 @@ test('the file tree: the merged view shows 6 files, one layer’s changes, the c
   await tree.locator('[data-path="/files/file5"]').click();
   await expect(page.getByTestId('content-viewer').locator('pre')).toHaveText('file 7');
   await page.screenshot({ path: 'test-results/screenshots/file-tree.png' });
+  await tree.getByTestId('tree-view-table').click();
+  const table = tree.getByTestId('file-tree-table');
+  await expect(table.locator('tr[data-table-path^="/files/"]')).toHaveCount(6);
+  await expect(table.locator('tr[data-table-path="/files/file5"]')).toContainText('Modified');
+  await page.screenshot({ path: 'test-results/screenshots/file-tree-table.png' });
+  await tree.getByTestId('tree-view-tree').click();
   await tree.getByTestId('tree-layer-only').click();
   await expect(tree.locator('[data-path^="/files/"]')).toHaveCount(1);
   await tree.getByTestId('tree-layer').selectOption('2');

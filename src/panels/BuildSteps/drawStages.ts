@@ -6,6 +6,7 @@
  */
 import { select } from 'd3-selection';
 import 'd3-transition';
+import { motionMs } from '../motion.ts';
 import type { StageEdgeView, StageView } from '../../worker/protocol.ts';
 import { layoutStages, type EdgePath, type StageBox } from './stageLayout.ts';
 
@@ -47,11 +48,11 @@ export function drawStages(
     .attr('data-source', (d) => String(d.edge.source))
     .attr('data-target', (d) => d.edge.target)
     .attr('data-current', (d) => (d.edge.step === currentStep ? 'true' : null));
-  paths.select('path').transition().duration(250).attr('d', (d) => d.d);
+  paths.select('path').transition().duration(motionMs(250)).attr('d', (d) => d.d);
   paths
     .select('text')
     .transition()
-    .duration(250)
+    .duration(motionMs(250))
     .attr('x', (d) => d.labelX)
     .attr('y', (d) => d.labelY)
     .text((d) => labels.edge(d.edge.kind));
@@ -67,7 +68,7 @@ export function drawStages(
       g.append('text').attr('class', 'stage-from').attr('x', 8).attr('y', 36);
       g.append('text').attr('class', 'stage-steps').attr('x', 8).attr('y', 53);
       g.append('title');
-      g.transition().duration(250).style('opacity', 1);
+      g.transition().duration(motionMs(250)).style('opacity', 1);
       return g;
     });
   boxes
@@ -76,7 +77,7 @@ export function drawStages(
     .attr('data-current', (d) => (inStage(d) ? 'true' : null))
     .classed('is-image', (d) => d.stage === null)
     .on('click', (_e, d) => d.stage && onSelect(d.stage));
-  boxes.transition().duration(250).attr('transform', (d) => `translate(${d.x},${d.y})`).style('opacity', 1);
+  boxes.transition().duration(motionMs(250)).attr('transform', (d) => `translate(${d.x},${d.y})`).style('opacity', 1);
   boxes.select('rect').attr('width', (d) => d.width).attr('height', (d) => d.height);
   boxes.select('.stage-title').text((d) => (d.stage ? labels.stage(d.stage) : d.image ?? ''));
   boxes.select('.stage-from').text((d) => (d.stage ? labels.from(d.stage.base) : ''));

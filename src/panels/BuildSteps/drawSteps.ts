@@ -5,6 +5,7 @@
  */
 import { select } from 'd3-selection';
 import 'd3-transition';
+import { motionMs } from '../motion.ts';
 import type { BuildStepView } from '../../worker/protocol.ts';
 
 export interface StepLabels {
@@ -37,11 +38,11 @@ export function drawSteps(
         meta.append('span').attr('class', 'step-layer');
         meta.append('span').attr('class', 'step-cache');
         meta.append('span').attr('class', 'step-ids');
-        li.transition().duration(250).style('opacity', 1);
+        li.transition().duration(motionMs(250)).style('opacity', 1);
         return li;
       },
       (update) => update,
-      (exit) => exit.transition().duration(200).style('opacity', 0).remove(),
+      (exit) => exit.transition().duration(motionMs(200)).style('opacity', 0).remove(),
     );
 
   nodes

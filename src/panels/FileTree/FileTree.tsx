@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import { humanSize } from '../../engine/format/size.ts';
 import { preferences, session } from '../../store/stores.ts';
 import type { ChangeLetter, TreeRowView } from '../../worker/daemon/views.ts';
-import { instructionOf } from '../LayerStack/LayerStack.tsx';
+import { instructionOf } from '../LayerStack/instruction.ts';
 import { queryData, useDaemonQuery } from '../useDaemonQuery.ts';
 import { ContentViewer } from './ContentViewer.tsx';
 import { indexRows, visibleRows } from './visibleRows.ts';
@@ -12,6 +12,8 @@ import { Waste } from './Waste.tsx';
 import './fileTree.css';
 
 const ROW = 22;
+/** The table view renders rows as they are (no virtualizing): beyond this, the filter narrows them. */
+const TABLE_ROWS = 2000;
 const LETTERS: readonly ChangeLetter[] = ['A', 'M', 'R', 'U'];
 
 /**
@@ -39,6 +41,7 @@ export default function FileTree() {
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
   const [viewing, setViewing] = useState<TreeRowView | null>(null);
+  const [asTable, setAsTable] = useState(false);
   const selected = useStore(session, (s) => (s.selection?.kind === 'path' ? s.selection.path : null));
 
   useEffect(() => setChosen(null), [JSON.stringify(subject)]);
@@ -92,10 +95,15 @@ export default function FileTree() {
         <label><input type="checkbox" checked={bySize} onChange={() => setBySize((b) => !b)} /> {t('fileTree.sortBySize')}</label>
         <button type="button" onClick={() => setCollapsed(new Set())}>{t('fileTree.expandAll')}</button>
         <button type="button" onClick={() => setCollapsed(new Set([...index.children.keys()].filter((p) => p !== '/')))}>{t('fileTree.collapseAll')}</button>
+        <span role="radiogroup" aria-label={t('layerStack.view')}>
+          <button type="button" role="radio" aria-checked={!asTable} className={!asTable ? 'is-on' : ''} onClick={() => setAsTable(false)} data-testid="tree-view-tree">{t('fileTree.asTree')}</button>{' '}
+          <button type="button" role="radio" aria-checked={asTable} className={asTable ? 'is-on' : ''} onClick={() => setAsTable(true)} data-testid="tree-view-table">{t('fileTree.asTable')}</button>
+        </span>
         <span className="stack-summary">{t('fileTree.count', { shown: rows.length, total: index.total })}</span>
       </div>
       {!tree && <p className="waiting-note">{t('fileTree.loading')}</p>}
-      <div className="tree-scroll" onScroll={onScroll} role="tree" aria-label={t('panels.fileTree')} data-testid="tree-scroll">
+      {asTable && <TreeTable rows={rows.map((v) => v.row)} />}
+      <div className="tree-scroll" onScroll={onScroll} role="tree" aria-label={t('panels.fileTree')} data-testid="tree-scroll" hidden={asTable}>
         <div style={{ height: rows.length * ROW, position: 'relative' }}>
           {rows.slice(first, last).map((v, k) => {
             const r = v.row;
@@ -128,6 +136,38 @@ export default function FileTree() {
       </div>
       {viewing && <ContentViewer row={viewing} onClose={() => setViewing(null)} />}
       <Waste onBlame={(path) => { session.getState().select({ kind: 'path', path }); preferences.getState().setPanel('shadowDiff'); }} />
+    </div>
+  );
+}
+
+/** The same rows as a table (path, change, type, size, layer), for screen readers and copying. */
+function TreeTable({ rows }: { rows: readonly TreeRowView[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="tree-table-scroll">
+      <table className="data-table" data-testid="file-tree-table">
+        <caption>{rows.length > TABLE_ROWS ? t('fileTree.tableFirst', { count: TABLE_ROWS, total: rows.length }) : t('fileTree.tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('fileTree.col.path')}</th>
+            <th scope="col">{t('fileTree.col.change')}</th>
+            <th scope="col">{t('fileTree.col.type')}</th>
+            <th scope="col">{t('layerStack.col.size')}</th>
+            <th scope="col">{t('fileTree.col.layer')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, TABLE_ROWS).map((r) => (
+            <tr key={r.path + r.change} data-table-path={r.path}>
+              <td><code>{r.path}{r.linkTarget !== undefined ? ` → ${r.linkTarget}` : ''}</code></td>
+              <td>{t(`fileTree.changes.${r.change}`)}{r.opaque ? ` · ${t('fileTree.opaque')}` : ''}</td>
+              <td>{t(`fileTree.types.${r.type}`)}</td>
+              <td>{r.size ? humanSize(r.size) : ''}</td>
+              <td>{r.layer}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

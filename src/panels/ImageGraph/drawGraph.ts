@@ -6,6 +6,7 @@
  */
 import { select } from 'd3-selection';
 import 'd3-transition';
+import { motionMs } from '../motion.ts';
 import type { GraphContainerView, GraphImageView, GraphView } from '../../worker/daemon/graph.ts';
 import { INDENT, ROW, type GraphRow } from './layoutGraph.ts';
 
@@ -27,7 +28,7 @@ export function drawGraph(svg: SVGSVGElement, g: GraphView, rows: readonly Graph
     .join('path')
     .attr('class', (d) => `graph-edge edge-${d.edge}`)
     .transition()
-    .duration(250)
+    .duration(motionMs(250))
     .attr('d', (d) => {
       const x0 = d.parentDepth! * INDENT + 10;
       return `M ${x0} ${d.parentY! + ROW - 6} V ${d.y + ROW / 2} H ${d.depth * INDENT + 4}`;
@@ -61,7 +62,7 @@ export function drawGraph(svg: SVGSVGElement, g: GraphView, rows: readonly Graph
         onSelect(d);
       }
     });
-  nodes.transition().duration(250).style('opacity', 1).attr('transform', (d) => `translate(${d.depth * INDENT + 4},${d.y + 4})`);
+  nodes.transition().duration(motionMs(250)).style('opacity', 1).attr('transform', (d) => `translate(${d.depth * INDENT + 4},${d.y + 4})`);
   const title = (d: GraphRow) => (d.kind === 'image' ? labels.image(images.get(d.id)!) : labels.container(containers.get(d.id)!));
   const detail = (d: GraphRow) => (d.kind === 'image' ? labels.imageDetail(images.get(d.id)!) : '');
   nodes.select('.graph-title').text(title);

@@ -6,12 +6,12 @@ import { session } from '../../store/stores.ts';
 import { daemonApi } from '../../worker/client.ts';
 import type { StackView } from '../../worker/daemon/views.ts';
 import { queryData, useDaemonQuery } from '../useDaemonQuery.ts';
+import Compare from './Compare.tsx';
 import { drawStack, type StackRow } from './drawStack.ts';
+import { instructionOf } from './instruction.ts';
 import './layerStack.css';
 
 const short = (id: string | null) => (id ? id.replace(/^sha256:/, '').slice(0, 12) : '');
-/** What `docker history` shows in CREATED BY, without the classic builder's shell prefix. */
-export const instructionOf = (createdBy: string) => createdBy.replace(/^\/bin\/sh -c #\(nop\)\s+/, '').replace(/^\/bin\/sh -c /, 'RUN ');
 
 /**
  * The layer stack of the subject (the image after the cursor's step, or a selected image or
@@ -23,7 +23,7 @@ export default function LayerStack() {
   const { subject, state } = useDaemonQuery((api, ref) => api.layerStack(ref), []);
   const stack = queryData(state);
   const selection = useStore(session, (s) => s.selection);
-  const [view, setView] = useState<'stack' | 'overlay2' | 'table'>('stack');
+  const [view, setView] = useState<'stack' | 'overlay2' | 'table' | 'compare'>('stack');
   const list = useRef<HTMLOListElement>(null);
 
   const rows = useMemo(() => (stack ? stackRows(stack, t, selection?.kind === 'layer' ? selection.diffId : null) : []), [stack, t, selection]);
@@ -36,7 +36,7 @@ export default function LayerStack() {
   return (
     <div className="layer-stack" data-testid="layer-stack">
       <div className="panel-toolbar" role="radiogroup" aria-label={t('layerStack.view')}>
-        {(['stack', 'overlay2', 'table'] as const).map((v) => (
+        {(['stack', 'overlay2', 'table', 'compare'] as const).map((v) => (
           <button key={v} type="button" role="radio" aria-checked={view === v} className={view === v ? 'is-on' : ''} onClick={() => setView(v)} data-testid={`stack-view-${v}`}>
             {t(`layerStack.views.${v}`)}
           </button>
@@ -53,6 +53,7 @@ export default function LayerStack() {
       {stack && view === 'stack' && <ol ref={list} className="stack-list" aria-label={t('panels.layerStack')} />}
       {stack && view === 'overlay2' && <Overlay2 stack={stack} />}
       {stack && view === 'table' && <StackTable rows={rows} />}
+      {stack && view === 'compare' && <Compare key={stack.imageId} imageId={stack.imageId} />}
       {stack?.bootfs && view === 'stack' && <p className="stack-note">{t('layerStack.bootfsNote', { kernel: stack.bootfs.kernel })}</p>}
     </div>
   );

@@ -6,6 +6,7 @@
  */
 import { select } from 'd3-selection';
 import 'd3-transition';
+import { motionMs } from '../motion.ts';
 
 export interface StackRow {
   key: string;
@@ -39,11 +40,11 @@ export function drawStack(root: HTMLElement, rows: readonly StackRow[], onSelect
         bar.append('div').attr('class', 'stack-bar-fill');
         li.append('div').attr('class', 'stack-detail');
         li.append('div').attr('class', 'stack-ids');
-        li.transition().duration(350).style('opacity', 1).style('transform', 'translateY(0px)');
+        li.transition().duration(motionMs(350)).style('opacity', 1).style('transform', 'translateY(0px)');
         return li;
       },
       (update) => update,
-      (exit) => exit.transition().duration(250).style('opacity', 0).style('transform', 'translateY(-14px)').remove(),
+      (exit) => exit.transition().duration(motionMs(250)).style('opacity', 0).style('transform', 'translateY(-14px)').remove(),
     );
   items
     .attr('data-layer-kind', (d) => d.kind)
@@ -65,7 +66,7 @@ export function drawStack(root: HTMLElement, rows: readonly StackRow[], onSelect
   items
     .select('.stack-bar-fill')
     .transition()
-    .duration(300)
+    .duration(motionMs(300))
     .style('width', (d) => `${width(d.sizeBytes)}%`);
   // The DOM order follows the data (bottom first); CSS shows it bottom-up.
   items.order();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { humanSize } from '../../engine/format/size.ts';
 import { subjectRef } from '../../store/subject.ts';
 import { daemonApi } from '../../worker/client.ts';
-import { instructionOf } from '../LayerStack/LayerStack.tsx';
+import { instructionOf } from '../LayerStack/instruction.ts';
 import { queryData, useDaemonQuery, useSubject } from '../useDaemonQuery.ts';
 
 /** One path through the layers: each version, who hides whom, what each copy costs, and a text diff between two versions. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { session } from '../../store/stores.ts';
 import type { LaneState } from '../../worker/daemon/views.ts';
-import { instructionOf } from '../LayerStack/LayerStack.tsx';
+import { instructionOf } from '../LayerStack/instruction.ts';
 import { queryData, useDaemonQuery } from '../useDaemonQuery.ts';
 import { Blame } from './Blame.tsx';
 import { drawLanes, type LaneLabels } from './drawLanes.ts';

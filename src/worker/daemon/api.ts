@@ -8,12 +8,13 @@
 import type { BuildApi } from '../protocol.ts';
 import { archivesApi, type ArchivesApi } from './archives.ts';
 import { buildApi } from './build.ts';
+import { compareApi, type CompareApi } from './compare.ts';
 import { filesApi, type FilesApi } from './files.ts';
 import { graphApi, type GraphApi } from './graph.ts';
 import { layersApi, type LayersApi } from './layers.ts';
 import { terminalApi, type TerminalApi } from './terminal.ts';
 
-export type DaemonApi = BuildApi & LayersApi & FilesApi & TerminalApi & GraphApi & ArchivesApi;
+export type DaemonApi = BuildApi & LayersApi & FilesApi & TerminalApi & GraphApi & ArchivesApi & CompareApi;
 
 export const DAEMON_API: DaemonApi = {
   ...buildApi,
@@ -22,4 +23,5 @@ export const DAEMON_API: DaemonApi = {
   ...terminalApi,
   ...graphApi,
   ...archivesApi,
+  ...compareApi,
 };

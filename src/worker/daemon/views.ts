@@ -117,3 +117,18 @@ export interface WasteView {
   dive: Efficiency;
   corrected: Efficiency;
 }
+
+/** One image's layers for the compare view: a layer is shared when its chain ID is. */
+export interface CompareLayer {
+  diffId: string;
+  chainId: string;
+  sizeBytes: number;
+  createdBy: string;
+}
+
+export interface CompareImage {
+  id: string;
+  /** A tag, or the short ID. */
+  name: string;
+  layers: CompareLayer[];
+}
