@@ -58,6 +58,7 @@ test('the image graph: a build, tags on one ID, a commit as a child, selection d
   const transfer = graph.getByTestId('transfer');
   await expect(transfer).toHaveAttribute('data-kind', 'pull');
   await expect(transfer).toContainText('ubuntu:latest');
+  await expect(transfer.locator('li[data-status="exists"]').first()).toBeVisible();
   // a pull that downloads: every layer ends at Pull complete, replayed line by line
   await page.locator('[data-panel-tab="terminal"]').click();
   await page.getByTestId('terminal').click();

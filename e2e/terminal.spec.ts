@@ -38,6 +38,18 @@ test('pulling ubuntu:18.04 after ubuntu:latest downloads nothing; Tab completes'
   await type(page, 'docker pull ubuntu:latest', /Status: Downloaded newer image for ubuntu:latest/);
   const again = await type(page, 'docker pull ubuntu:18.04', /^docker pull ubuntu:18.04\n18.04: Pulling from library\/ubuntu\nDigest: sha256:[0-9a-f]{64}\nStatus: Downloaded newer image for ubuntu:18.04\n/);
   expect(again).not.toMatch(/Pulling fs layer|Pull complete/);
+  // the registry view says what the terminal does not: every layer of 18.04 already exists here
+  await page.locator('[data-panel-tab="imageGraph"]').click();
+  const transfer = page.getByTestId('transfer');
+  await expect(transfer).toContainText('ubuntu:18.04');
+  const statuses = await transfer.locator('li[data-layer]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-status')));
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses)).toEqual(new Set(['exists']));
+  await expect(transfer.locator('li[data-layer]').first()).toContainText('Already exists');
+  await transfer.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/pull-already-exists.png' });
+  await page.locator('[data-panel-tab="terminal"]').click();
+  await page.getByTestId('terminal').click();
   await page.keyboard.type('docker ima');
   await page.keyboard.press('Tab');
   await page.keyboard.type('s');

@@ -74,6 +74,19 @@ export const en = {
     stale: 'The Dockerfile has an error: this is the last build that worked.',
     detail: 'The current step',
   },
+  cow: {
+    title: 'Copy-on-write in container {{name}}: what the last command did to its read-write layer',
+    'copy-up': 'copied up whole from image layer {{layer}} ({{size}}) before the first write',
+    whiteout: 'whiteout: hides {{path}} of image layer {{layer}}; the image layer itself is untouched',
+    added: 'added to the read-write layer ({{size}})',
+    changed: 'already in the read-write layer: changed in place ({{size}})',
+    more: '… and {{count}} more',
+    whiteoutNote: 'overlay2 writes a whiteout as a 0/0 character device in the upper directory; in a layer tar (docker commit, docker save) it is the .wh. file shown here.',
+    discardedTitle: 'docker rm: the container layer is discarded',
+    discarded: 'The read-write layer of {{name}} ({{size}}) is gone; the image’s read-only layers are untouched.',
+    committedTitle: 'docker commit: the read-write layer becomes a read-only layer',
+    committed: 'The read-write layer of {{name}} ({{size}}) is now the top read-only layer of image {{image}}.',
+  },
   compare: {
     title: 'Images side by side',
     pick: 'Images to compare (up to {{max}})',
@@ -194,7 +207,7 @@ export const en = {
     registry: 'Registries',
     official: 'official image',
     user: 'user repository',
-    transfer: { pull: 'Last docker pull {{reference}}', push: 'Last docker push {{reference}}', nothing: 'Every layer was already here: nothing to transfer.', replay: 'Replay' },
+    transfer: { pull: 'Last docker pull {{reference}}', push: 'Last docker push {{reference}}', nothing: 'Every layer was already here: nothing to transfer.', replay: 'Replay', exists: 'Already exists', alreadyStored: 'The image is already stored under another tag: every layer already exists here, so Docker downloads nothing and prints no layer lines.' },
     registryNote: 'Repositories this session has pulled from or pushed to, with their tags and manifest digests. A solid line is a recorded parent (builds, commits); a dashed one a base found by its layers (pulled images keep no parent).',
   },
   import: {

@@ -73,6 +73,19 @@ export const zhCN: Catalog = {
     stale: 'Dockerfile 有错误：这里显示的是上一次成功的构建。',
     detail: '当前步骤',
   },
+  cow: {
+    title: '容器 {{name}} 中的写时复制：上一条命令对其读写层做了什么',
+    'copy-up': '首次写入前，从镜像第 {{layer}} 层整个复制上来（{{size}}）',
+    whiteout: 'whiteout：遮住镜像第 {{layer}} 层中的 {{path}}；镜像层本身不变',
+    added: '新增到读写层（{{size}}）',
+    changed: '已在读写层中：原地修改（{{size}}）',
+    more: '……还有 {{count}} 项',
+    whiteoutNote: 'overlay2 在上层目录中把 whiteout 写成一个 0/0 字符设备；在层的 tar 包里（docker commit、docker save）它就是这里显示的 .wh. 文件。',
+    discardedTitle: 'docker rm：容器层被丢弃',
+    discarded: '{{name}} 的读写层（{{size}}）已被删除；镜像的只读层保持不变。',
+    committedTitle: 'docker commit：读写层变成只读层',
+    committed: '{{name}} 的读写层（{{size}}）现在是镜像 {{image}} 最上面的只读层。',
+  },
   compare: {
     title: '镜像并排比较',
     pick: '要比较的镜像（最多 {{max}} 个）',
@@ -193,7 +206,7 @@ export const zhCN: Catalog = {
     registry: '镜像仓库',
     official: '官方镜像',
     user: '用户仓库',
-    transfer: { pull: '最近一次 docker pull {{reference}}', push: '最近一次 docker push {{reference}}', nothing: '所有分层本地都已存在：无需传输。', replay: '重放' },
+    transfer: { pull: '最近一次 docker pull {{reference}}', push: '最近一次 docker push {{reference}}', nothing: '所有分层本地都已存在：无需传输。', replay: '重放', exists: '已存在（Already exists）', alreadyStored: '该镜像已以另一个标签存储：每个分层本地都已存在，所以 Docker 不下载任何内容，也不打印分层行。' },
     registryNote: '本会话拉取或推送过的仓库，以及它们的标签和清单摘要。实线表示记录下来的父镜像（构建、commit）；虚线表示按分层找到的基础镜像（拉取的镜像不保留父镜像）。',
   },
   import: {

@@ -27,7 +27,18 @@ export function TransferReplay({ transfer }: { transfer: TransferView }) {
         {t(`imageGraph.transfer.${transfer.kind}`, { reference: transfer.reference })}{' '}
         <button type="button" onClick={() => setRun((r) => r + 1)}>{t('imageGraph.transfer.replay')}</button>
       </h4>
-      {layers.length === 0 ? (
+      {layers.length === 0 && transfer.present ? (
+        <>
+          <p className="stack-note">{t('imageGraph.transfer.alreadyStored')}</p>
+          <ol>
+            {transfer.present.map((l) => (
+              <li key={l} data-layer={l} data-status="exists" className="transfer-exists">
+                <code>{l}</code> <span>{t('imageGraph.transfer.exists')}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : layers.length === 0 ? (
         <p className="stack-note">{t('imageGraph.transfer.nothing')}</p>
       ) : (
         <ol aria-live="polite">

@@ -6,6 +6,7 @@ import { session } from '../../store/stores.ts';
 import { daemonApi } from '../../worker/client.ts';
 import type { StackView } from '../../worker/daemon/views.ts';
 import { queryData, useDaemonQuery } from '../useDaemonQuery.ts';
+import { Activity } from './Activity.tsx';
 import Compare from './Compare.tsx';
 import { drawStack, type StackRow } from './drawStack.ts';
 import { instructionOf } from './instruction.ts';
@@ -31,7 +32,13 @@ export default function LayerStack() {
     if (view === 'stack' && list.current) drawStack(list.current, rows, (r) => r.kind !== 'bootfs' && session.getState().select({ kind: 'layer', diffId: r.key.split('|')[1]! }));
   }, [rows, view]);
 
-  if (!subject) return <p className="waiting-note" data-testid="layer-stack">{t('layerStack.noSubject')}</p>;
+  if (!subject)
+    return (
+      <div className="layer-stack" data-testid="layer-stack">
+        <Activity containerId={null} />
+        <p className="waiting-note">{t('layerStack.noSubject')}</p>
+      </div>
+    );
   if (state.status === 'failed') return <p className="panel-error" data-testid="layer-stack">{state.reason}</p>;
   return (
     <div className="layer-stack" data-testid="layer-stack">
@@ -49,6 +56,7 @@ export default function LayerStack() {
           </>
         )}
       </div>
+      {view === 'stack' && <Activity containerId={stack?.container?.id ?? null} />}
       {!stack && <p className="waiting-note">{t('layerStack.loading')}</p>}
       {stack && view === 'stack' && <ol ref={list} className="stack-list" aria-label={t('panels.layerStack')} />}
       {stack && view === 'overlay2' && <Overlay2 stack={stack} />}

@@ -155,6 +155,8 @@ export class TerminalSession {
       this.print(answer.output);
       this.prompt = answer.prompt;
       daemon.getState().advance(answer.revision);
+      daemon.getState().noteActivity(answer.revision, answer.activity);
+      if (answer.activity?.kind === 'committed') session.getState().select({ kind: 'image', imageId: answer.activity.imageId });
       if (answer.attached) session.getState().select({ kind: 'container', containerId: answer.attached });
     } catch (e) {
       this.print(`layerlab: ${e instanceof Error ? e.message : String(e)}\n`);

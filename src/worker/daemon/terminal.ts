@@ -15,6 +15,7 @@ import { theDaemon } from '../engine.ts';
 import { bumpRevision } from './revision.ts';
 import { completeLine } from './completion.ts';
 import { noteTransfer } from './transfer.ts';
+import { cowActivity, hostActivity, snapshotHost, snapshotLayer, type ContainerActivity } from './activity.ts';
 
 export interface TerminalAnswer {
   /** What the command printed (stdout and stderr in order), `\n` line ends. */
@@ -26,6 +27,8 @@ export interface TerminalAnswer {
   attached: string | null;
   /** The daemon's revision after the line. */
   revision: number;
+  /** What the line did to a container's read-write layer (copy-ups, rm, commit), if anything. */
+  activity: ContainerActivity | null;
 }
 
 export interface TerminalApi {
@@ -49,8 +52,8 @@ export function resetTerminal(): void {
   attached = null;
 }
 
-function answer(output: string, exitCode: number): TerminalAnswer {
-  return { output, exitCode, prompt: promptNow(), attached: attached?.shell.containerId ?? null, revision: bumpRevision() };
+function answer(output: string, exitCode: number, activity: ContainerActivity | null = null): TerminalAnswer {
+  return { output, exitCode, prompt: promptNow(), attached: attached?.shell.containerId ?? null, revision: bumpRevision(), activity };
 }
 
 function promptNow(): string {
@@ -120,9 +123,11 @@ async function onHost(d: Daemon, line: string): Promise<TerminalAnswer> {
       if (r) return r;
     }
   }
+  const before = snapshotHost(d);
   const r = await dockerCli(d, argv, {});
-  noteTransfer(argv, joined(r));
-  return answer(joined(r), r.exitCode);
+  // The short IDs are the diffIDs' prefixes, as this simulator's pull lines print them.
+  noteTransfer(argv, joined(r), (ref) => (r.exitCode === 0 ? d.findImage(ref)?.config.rootfs.diff_ids.map((id) => id.replace(/^sha256:/, '').slice(0, 12)) : undefined));
+  return answer(joined(r), r.exitCode, hostActivity(d, before, argv, r.stdout, r.exitCode));
 }
 
 async function inContainer(d: Daemon, line: string): Promise<TerminalAnswer> {
@@ -132,13 +137,15 @@ async function inContainer(d: Daemon, line: string): Promise<TerminalAnswer> {
     attached = null;
     return answer('', 0);
   }
+  const before = snapshotLayer(c);
   const r = a.shell.run(line);
+  const activity = cowActivity(d, c, before);
   if (r.exited) {
     attached = null;
     if (a.ownsContainer) shellExited(d, c.id, r.exitCode);
-    return answer(joined(r) + 'exit\n', r.exitCode);
+    return answer(joined(r) + 'exit\n', r.exitCode, activity);
   }
-  return answer(joined(r), r.exitCode);
+  return answer(joined(r), r.exitCode, activity);
 }
 
 export const terminalApi: TerminalApi = {

@@ -16,6 +16,12 @@ export interface TransferView {
   reference: string;
   /** Per-layer lines in the order the CLI printed them. */
   events: TransferEvent[];
+  /**
+   * A pull that printed no layer lines because the image was already stored (another tag of
+   * the same ID): its layers, all present locally. Docker prints nothing for them; the view
+   * shows each as already there.
+   */
+  present?: string[];
 }
 
 let last: TransferView | null = null;
@@ -35,9 +41,11 @@ export function transferOf(argv: readonly string[], output: string): Omit<Transf
   return { kind: sub, reference: rest.find((a) => !a.startsWith('-')) ?? '', events };
 }
 
-export function noteTransfer(argv: readonly string[], output: string): void {
+export function noteTransfer(argv: readonly string[], output: string, storedLayers?: (reference: string) => string[] | undefined): void {
   const t = transferOf(argv, output);
-  if (t) last = { ...t, seq: ++seq };
+  if (!t) return;
+  const present = t.kind === 'pull' && t.events.length === 0 ? storedLayers?.(t.reference) : undefined;
+  last = { ...t, seq: ++seq, ...(present?.length ? { present } : {}) };
 }
 
 export function lastTransfer(): TransferView | null {
