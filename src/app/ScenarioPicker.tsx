@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUILTIN_SCENARIOS } from '../scenario/builtin.ts';
 import type { Scenario } from '../scenario/scenario.ts';
+import { linkProblemText } from './linkProblem.ts';
 
 /** The built-in scenarios, and opening a scenario file. */
 export function ScenarioPicker({ onOpen, onFileProblem }: { onOpen: (s: Scenario) => void; onFileProblem: (message: string) => void }) {
@@ -40,7 +41,7 @@ export function ScenarioPicker({ onOpen, onFileProblem }: { onOpen: (s: Scenario
           const { readScenarioFile } = await import('../scenario/link.ts');
           const r = readScenarioFile(await f.text());
           if (r.ok) onOpen(r.scenario);
-          else onFileProblem(t(`share.problem.${r.problem}`, { detail: r.detail }));
+          else onFileProblem(linkProblemText(t, r.problem, r.detail));
         }}
       />
     </>

@@ -5,6 +5,7 @@ import { replayTerminal } from './replayTerminal.ts';
 import { ScenarioPicker } from './ScenarioPicker.tsx';
 import { openScenario, restorePrevious } from './scenarioState.ts';
 import { ShareButton } from './Share.tsx';
+import { linkProblemText } from './linkProblem.ts';
 
 type Banner = { kind: 'opened'; kept: boolean } | { kind: 'problem'; message: string } | null;
 
@@ -33,7 +34,7 @@ export function Scenarios() {
         const r = await decodeFragment(hash);
         if (!r) return;
         if (r.ok) open(r.scenario);
-        else setBanner({ kind: 'problem', message: t(`share.problem.${r.problem}`, { detail: r.detail }) });
+        else setBanner({ kind: 'problem', message: linkProblemText(t, r.problem, r.detail) });
       });
     };
     readLink();

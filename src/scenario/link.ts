@@ -12,7 +12,7 @@
  */
 import { deflateSync, inflateSync } from 'fflate';
 import { sha256Hex } from '../engine/digest/sha256.ts';
-import { SCENARIO_VERSION, ScenarioError, validateScenario, type Scenario } from './scenario.ts';
+import { SCENARIO_VERSION, ScenarioError, validateScenario, type Scenario, type ScenarioReason } from './scenario.ts';
 
 /** Longest fragment a share link may have (browsers and chat apps cut longer URLs). */
 export const MAX_LINK_CHARS = 8000;
@@ -22,7 +22,18 @@ const MAX_JSON_BYTES = 1 << 20;
 
 export type LinkProblem = 'truncated' | 'tampered' | 'tooLarge' | 'future' | 'invalid';
 
-export type Decoded = { ok: true; scenario: Scenario; migratedFrom?: number } | { ok: false; problem: LinkProblem; detail: string };
+/**
+ * What exactly is wrong, as a code the UI translates (share.detail.*) with its values, never
+ * as text taken from the link. `field`: the scenario inside is refused (share.reason.*).
+ */
+export type LinkDetail =
+  | { code: 'noVersion' | 'checksumMissing' | 'checksumShort' | 'checksumMismatch' | 'notBase64' | 'notCompressed' | 'cutCharacter' | 'notJson' }
+  | { code: 'characters' | 'bytes'; count: number }
+  | { code: 'version' | 'unknownVersion'; version: number }
+  | { code: 'inflatesPast'; limit: string }
+  | { code: 'field'; field: string; reason: ScenarioReason };
+
+export type Decoded = { ok: true; scenario: Scenario; migratedFrom?: number } | { ok: false; problem: LinkProblem; detail: LinkDetail };
 
 function toBase64Url(bytes: Uint8Array): string {
   let bin = '';
@@ -53,25 +64,25 @@ export async function decodeFragment(fragment: string): Promise<Decoded | null> 
   const f = fragment.replace(/^#/, '');
   if (f.startsWith('dockerfile=')) return migrateV0(f.slice('dockerfile='.length));
   if (!f.startsWith('s=')) return null;
-  if (f.length > MAX_READ_CHARS) return { ok: false, problem: 'tooLarge', detail: `${f.length} characters` };
+  if (f.length > MAX_READ_CHARS) return { ok: false, problem: 'tooLarge', detail: { code: 'characters', count: f.length } };
   const parts = f.slice(2).split('.');
   const version = Number(parts[0]);
-  if (!/^\d+$/.test(parts[0] ?? '')) return { ok: false, problem: 'invalid', detail: 'no version' };
-  if (version > SCENARIO_VERSION) return { ok: false, problem: 'future', detail: String(version) };
-  if (version !== SCENARIO_VERSION) return { ok: false, problem: 'invalid', detail: `unknown version ${version}` };
-  if (parts.length !== 3 || !parts[2]) return { ok: false, problem: 'truncated', detail: 'the checksum is missing' };
+  if (!/^\d+$/.test(parts[0] ?? '')) return { ok: false, problem: 'invalid', detail: { code: 'noVersion' } };
+  if (version > SCENARIO_VERSION) return { ok: false, problem: 'future', detail: { code: 'version', version } };
+  if (version !== SCENARIO_VERSION) return { ok: false, problem: 'invalid', detail: { code: 'unknownVersion', version } };
+  if (parts.length !== 3 || !parts[2]) return { ok: false, problem: 'truncated', detail: { code: 'checksumMissing' } };
   const [, payload, sum] = parts as [string, string, string];
-  if (sum.length < 12) return { ok: false, problem: 'truncated', detail: 'the checksum is cut short' };
-  if ((await check(payload)) !== sum) return { ok: false, problem: 'tampered', detail: 'the checksum does not match' };
+  if (sum.length < 12) return { ok: false, problem: 'truncated', detail: { code: 'checksumShort' } };
+  if ((await check(payload)) !== sum) return { ok: false, problem: 'tampered', detail: { code: 'checksumMismatch' } };
   const bytes = fromBase64Url(payload);
-  if (!bytes) return { ok: false, problem: 'invalid', detail: 'not base64url' };
+  if (!bytes) return { ok: false, problem: 'invalid', detail: { code: 'notBase64' } };
   let json: string;
   try {
     const out = inflateSync(bytes, { out: new Uint8Array(MAX_JSON_BYTES) });
-    if (out.length >= MAX_JSON_BYTES) return { ok: false, problem: 'tooLarge', detail: 'inflates past 1 MiB' };
+    if (out.length >= MAX_JSON_BYTES) return { ok: false, problem: 'tooLarge', detail: { code: 'inflatesPast', limit: '1 MiB' } };
     json = new TextDecoder('utf-8', { fatal: true }).decode(out);
   } catch (e) {
-    return { ok: false, problem: 'invalid', detail: `not compressed data (${(e as Error).message})` };
+    return { ok: false, problem: 'invalid', detail: { code: 'notCompressed' } };
   }
   return fromJson(json);
 }
@@ -81,20 +92,20 @@ function fromJson(json: string, migratedFrom?: number): Decoded {
     const scenario = validateScenario(JSON.parse(json));
     return migratedFrom === undefined ? { ok: true, scenario } : { ok: true, scenario, migratedFrom };
   } catch (e) {
-    return { ok: false, problem: 'invalid', detail: e instanceof ScenarioError || e instanceof SyntaxError ? e.message : String(e) };
+    return { ok: false, problem: 'invalid', detail: e instanceof ScenarioError ? { code: 'field', field: e.field, reason: e.reason } : { code: 'notJson' } };
   }
 }
 
 /** The pre-release links held only a Dockerfile, base64url in the clear. */
 function migrateV0(encoded: string): Decoded {
   const bytes = fromBase64Url(encoded);
-  if (!bytes) return { ok: false, problem: 'invalid', detail: 'not base64url' };
-  if (bytes.length > 256 * 1024) return { ok: false, problem: 'tooLarge', detail: `${bytes.length} bytes` };
+  if (!bytes) return { ok: false, problem: 'invalid', detail: { code: 'notBase64' } };
+  if (bytes.length > 256 * 1024) return { ok: false, problem: 'tooLarge', detail: { code: 'bytes', count: bytes.length } };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, problem: 'truncated', detail: 'the text is cut in the middle of a character' };
+    return { ok: false, problem: 'truncated', detail: { code: 'cutCharacter' } };
   }
   return fromJson(JSON.stringify({ v: 1, dockerfile: text, cursor: 0, panel: 'buildSteps' }), 0);
 }
@@ -110,6 +121,6 @@ export function scenarioFile(s: Scenario): string {
 }
 
 export function readScenarioFile(text: string): Decoded {
-  if (text.length > MAX_JSON_BYTES) return { ok: false, problem: 'tooLarge', detail: `${text.length} characters` };
+  if (text.length > MAX_JSON_BYTES) return { ok: false, problem: 'tooLarge', detail: { code: 'characters', count: text.length } };
   return fromJson(text);
 }

@@ -26,9 +26,33 @@ export interface Scenario {
 
 export const LIMITS = { dockerfileChars: 256 * 1024, terminalLines: 200, lineChars: 2000, titleChars: 200 } as const;
 
+/** Why a field is refused: a code the UI translates (share.reason.*), with its values. */
+export type ScenarioReason =
+  | { code: 'notObject' | 'notText' | 'notStep' | 'notLanguage' | 'notSelection' | 'notShortText' | 'notOneLine' }
+  | { code: 'version'; got: string; expected: number }
+  | { code: 'tooLong' | 'tooManyLines'; max: number }
+  | { code: 'unknownPanel'; panel: string };
+
+const ENGLISH: { [K in ScenarioReason['code']]: (r: Extract<ScenarioReason, { code: K }>) => string } = {
+  notObject: () => 'not an object',
+  notText: () => 'not text',
+  notStep: () => 'not a step number',
+  notLanguage: () => 'not en or zh-CN',
+  notSelection: () => 'not a selection',
+  notShortText: () => 'not a short text',
+  notOneLine: () => 'a line is not one line of text',
+  version: (r) => `version ${r.got}, expected ${r.expected}`,
+  tooLong: (r) => `longer than ${r.max} characters`,
+  tooManyLines: (r) => `not a list of at most ${r.max} lines`,
+  unknownPanel: (r) => `unknown panel ${r.panel}`,
+};
+
 export class ScenarioError extends Error {
-  constructor(readonly field: string, reason: string) {
-    super(`${field}: ${reason}`);
+  constructor(
+    readonly field: string,
+    readonly reason: ScenarioReason,
+  ) {
+    super(`${field}: ${(ENGLISH[reason.code] as (r: ScenarioReason) => string)(reason)}`);
     this.name = 'ScenarioError';
   }
 }
@@ -55,19 +79,19 @@ function isSelection(v: unknown): v is PanelSelection {
 
 /** A checked scenario, or a ScenarioError naming the first bad field. */
 export function validateScenario(value: unknown): Scenario {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ScenarioError('scenario', 'not an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ScenarioError('scenario', { code: 'notObject' });
   const o = value as Record<string, unknown>;
-  if (o.v !== SCENARIO_VERSION) throw new ScenarioError('v', `version ${JSON.stringify(o.v)}, expected ${SCENARIO_VERSION}`);
-  if (typeof o.dockerfile !== 'string') throw new ScenarioError('dockerfile', 'not text');
-  if (o.dockerfile.length > LIMITS.dockerfileChars) throw new ScenarioError('dockerfile', `longer than ${LIMITS.dockerfileChars} characters`);
-  if (!Number.isInteger(o.cursor) || (o.cursor as number) < 0 || (o.cursor as number) > 10_000) throw new ScenarioError('cursor', 'not a step number');
-  if (!isPanelId(o.panel)) throw new ScenarioError('panel', `unknown panel ${JSON.stringify(String(o.panel).slice(0, 40))}`);
-  if (o.language !== undefined && !isLanguage(o.language)) throw new ScenarioError('language', 'not en or zh-CN');
-  if (o.selection !== undefined && o.selection !== null && !isSelection(o.selection)) throw new ScenarioError('selection', 'not a selection');
-  if (o.title !== undefined && (typeof o.title !== 'string' || o.title.length > LIMITS.titleChars)) throw new ScenarioError('title', 'not a short text');
+  if (o.v !== SCENARIO_VERSION) throw new ScenarioError('v', { code: 'version', got: JSON.stringify(o.v) ?? 'undefined', expected: SCENARIO_VERSION });
+  if (typeof o.dockerfile !== 'string') throw new ScenarioError('dockerfile', { code: 'notText' });
+  if (o.dockerfile.length > LIMITS.dockerfileChars) throw new ScenarioError('dockerfile', { code: 'tooLong', max: LIMITS.dockerfileChars });
+  if (!Number.isInteger(o.cursor) || (o.cursor as number) < 0 || (o.cursor as number) > 10_000) throw new ScenarioError('cursor', { code: 'notStep' });
+  if (!isPanelId(o.panel)) throw new ScenarioError('panel', { code: 'unknownPanel', panel: JSON.stringify(String(o.panel).slice(0, 40)) });
+  if (o.language !== undefined && !isLanguage(o.language)) throw new ScenarioError('language', { code: 'notLanguage' });
+  if (o.selection !== undefined && o.selection !== null && !isSelection(o.selection)) throw new ScenarioError('selection', { code: 'notSelection' });
+  if (o.title !== undefined && (typeof o.title !== 'string' || o.title.length > LIMITS.titleChars)) throw new ScenarioError('title', { code: 'notShortText' });
   if (o.terminal !== undefined) {
-    if (!Array.isArray(o.terminal) || o.terminal.length > LIMITS.terminalLines) throw new ScenarioError('terminal', `not a list of at most ${LIMITS.terminalLines} lines`);
-    for (const l of o.terminal) if (typeof l !== 'string' || l.length > LIMITS.lineChars || /[\r\n]/.test(l)) throw new ScenarioError('terminal', 'a line is not one line of text');
+    if (!Array.isArray(o.terminal) || o.terminal.length > LIMITS.terminalLines) throw new ScenarioError('terminal', { code: 'tooManyLines', max: LIMITS.terminalLines });
+    for (const l of o.terminal) if (typeof l !== 'string' || l.length > LIMITS.lineChars || /[\r\n]/.test(l)) throw new ScenarioError('terminal', { code: 'notOneLine' });
   }
   const s: Scenario = { v: SCENARIO_VERSION, dockerfile: o.dockerfile, cursor: o.cursor as number, panel: o.panel };
   if (o.title !== undefined) s.title = o.title as string;
