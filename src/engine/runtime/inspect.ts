@@ -85,6 +85,18 @@ export function containerInspect(d: Daemon, c: ContainerRecord): Obj {
       PortBindings: c.portBindings,
       AutoRemove: c.autoRemove,
     },
+    // overlay2 as dockerd reports it: the container's -init layer and the image's layers
+    // below (top first), its own upper directory, overlayfs' work directory and the union.
+    // Docker names the directories randomly; here they follow the container and layer IDs.
+    GraphDriver: {
+      Data: {
+        LowerDir: [`${GRAPH_ROOT}/${c.id}-init/diff`, ...[...(d.state.images.get(c.imageId)?.config.rootfs.diff_ids ?? [])].reverse().map((id) => `${GRAPH_ROOT}/${id.slice(7)}/diff`)].join(':'),
+        MergedDir: `${GRAPH_ROOT}/${c.id}/merged`,
+        UpperDir: `${GRAPH_ROOT}/${c.id}/diff`,
+        WorkDir: `${GRAPH_ROOT}/${c.id}/work`,
+      },
+      Name: 'overlay2',
+    },
     Mounts: [
       ...c.binds.map((b) => {
         const [source, destination] = b.split(':');
