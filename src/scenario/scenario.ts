@@ -33,26 +33,39 @@ export type ScenarioReason =
   | { code: 'tooLong' | 'tooManyLines'; max: number }
   | { code: 'unknownPanel'; panel: string };
 
-const ENGLISH: { [K in ScenarioReason['code']]: (r: Extract<ScenarioReason, { code: K }>) => string } = {
-  notObject: () => 'not an object',
-  notText: () => 'not text',
-  notStep: () => 'not a step number',
-  notLanguage: () => 'not en or zh-CN',
-  notSelection: () => 'not a selection',
-  notShortText: () => 'not a short text',
-  notOneLine: () => 'a line is not one line of text',
-  version: (r) => `version ${r.got}, expected ${r.expected}`,
-  tooLong: (r) => `longer than ${r.max} characters`,
-  tooManyLines: (r) => `not a list of at most ${r.max} lines`,
-  unknownPanel: (r) => `unknown panel ${r.panel}`,
-};
+function english(r: ScenarioReason): string {
+  switch (r.code) {
+    case 'notObject':
+      return 'not an object';
+    case 'notText':
+      return 'not text';
+    case 'notStep':
+      return 'not a step number';
+    case 'notLanguage':
+      return 'not en or zh-CN';
+    case 'notSelection':
+      return 'not a selection';
+    case 'notShortText':
+      return 'not a short text';
+    case 'notOneLine':
+      return 'a line is not one line of text';
+    case 'version':
+      return `version ${r.got}, expected ${r.expected}`;
+    case 'tooLong':
+      return `longer than ${r.max} characters`;
+    case 'tooManyLines':
+      return `not a list of at most ${r.max} lines`;
+    case 'unknownPanel':
+      return `unknown panel ${r.panel}`;
+  }
+}
 
 export class ScenarioError extends Error {
   constructor(
     readonly field: string,
     readonly reason: ScenarioReason,
   ) {
-    super(`${field}: ${(ENGLISH[reason.code] as (r: ScenarioReason) => string)(reason)}`);
+    super(`${field}: ${english(reason)}`);
     this.name = 'ScenarioError';
   }
 }
