@@ -29,9 +29,8 @@ test('a build and its base image side by side: the base layer drawn once, the by
 
 test('in Chinese and the dark theme, unticking the base leaves one image and nothing saved', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.addInitScript(() => {
-    localStorage.setItem('layerlab.preferences', JSON.stringify({ state: { languageChoice: 'zh-CN', theme: 'dark' }, version: 1 }));
-  });
+  const prefs = JSON.stringify(JSON.stringify({ state: { languageChoice: 'zh-CN', theme: 'dark' }, version: 1 }));
+  await page.addInitScript({ content: `localStorage.setItem('layerlab.preferences', ${prefs});` });
   await openWith(page, APP);
   await page.locator('[data-panel-tab="layerStack"]').click();
   await page.getByTestId('stack-view-compare').click();
