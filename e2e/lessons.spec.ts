@@ -45,3 +45,48 @@ test('the build-cache lesson in Chinese: the engine says no step hits the cache 
   await expect(lesson.getByTestId('lesson-result')).toHaveText('正确：引擎的结果相同（没有步骤）。', { timeout: 120_000 });
   await page.screenshot({ path: 'test-results/screenshots/lesson-zh.png' });
 });
+
+test('the copy-on-write lesson: docker diff lines predicted, checked by the engine; the pane sits beside the panels', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await page.getByTestId('lesson-picker').selectOption('copy-on-write');
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toContainText('Copy-on-write and docker diff');
+  // the pane is a column of its own: it covers neither the panels nor the editor
+  const pane = (await lesson.boundingBox())!;
+  const panels = (await page.locator('.panel-area').boundingBox())!;
+  expect(pane.x).toBeGreaterThanOrEqual(panels.x + panels.width - 1);
+  const options = lesson.getByTestId('lesson-question').locator('label');
+  for (const line of ['C /etc', 'C /etc/passwd', 'D /etc/motd', 'A /notes']) await options.filter({ hasText: new RegExp(`^${line}$`) }).locator('input').check();
+  await lesson.getByTestId('lesson-check').click();
+  await expect(lesson.getByTestId('lesson-result')).toHaveText('Right: the engine agrees (C /etc, C /etc/passwd, D /etc/motd, A /notes).', { timeout: 120_000 });
+  await lesson.getByTestId('lesson-goal-check').click();
+  await expect(lesson.getByTestId('lesson-goal-result')).toContainText('Not yet', { timeout: 120_000 });
+  await page.screenshot({ path: 'test-results/screenshots/lesson-cow-en.png' });
+});
+
+test('the CMD/ENTRYPOINT lesson in Chinese: a wrong guess, the engine’s answer, then the goal met after an edit', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await page.getByTestId('lang-zh').click();
+  await page.getByTestId('lesson-picker').selectOption('cmd-entrypoint');
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toContainText('CMD、ENTRYPOINT');
+  await lesson.getByTestId('lesson-question').locator('label').filter({ hasText: /^hello world there$/ }).locator('input').check();
+  await lesson.getByTestId('lesson-check').click();
+  await expect(lesson.getByTestId('lesson-result')).toContainText('hello there', { timeout: 120_000 });
+  await expect(lesson.getByTestId('lesson-result')).toHaveClass(/lesson-no/);
+  // edit the Dockerfile: CMD ["world"] → CMD ["docker"]
+  const editor = page.getByTestId('dockerfile-editor').locator('.cm-content');
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type('CMD ["docker"]');
+  await expect(editor).toContainText('CMD ["docker"]');
+  await expect(editor).not.toContainText('CMD ["world"]');
+  await lesson.getByTestId('lesson-goal-check').click();
+  await expect(lesson.getByTestId('lesson-goal-result')).toHaveClass(/lesson-ok/, { timeout: 120_000 });
+  await page.screenshot({ path: 'test-results/screenshots/lesson-cmd-zh.png' });
+});

@@ -11,7 +11,7 @@ import { HelpOverlay } from './HelpOverlay.tsx';
 import { embedOptions } from './embed.ts';
 import { ImportImage } from './ImportImage.tsx';
 import { Scenarios } from './Scenarios.tsx';
-import { Lessons } from './Lessons.tsx';
+import { LessonColumn, Lessons, useLessonOpen } from './Lessons.tsx';
 import { shortcutFor, type ShortcutAction } from './shortcuts.ts';
 import { Splitter } from './Splitter.tsx';
 import { StepBar } from './StepBar.tsx';
@@ -27,6 +27,7 @@ export function App() {
   const editorFraction = useStore(preferences, (s) => s.editorFraction);
   const setEditorFraction = useStore(preferences, (s) => s.setEditorFraction);
   useShortcuts(helpOpen, setHelpOpen);
+  const lessonOpen = useLessonOpen();
   const embed = embedOptions(location.search);
   if (embed.embed) {
     // For slides and blogs: the chosen panels and the step bar; the scenario comes from the link.
@@ -59,10 +60,11 @@ export function App() {
           </button>
         </div>
       </header>
-      <main className="workspace" style={{ gridTemplateColumns: `minmax(0, ${editorFraction}fr) 8px minmax(0, ${1 - editorFraction}fr)` }}>
+      <main className="workspace" style={{ gridTemplateColumns: `minmax(0, ${editorFraction}fr) 8px minmax(0, ${1 - editorFraction}fr)${lessonOpen ? ' minmax(280px, 26vw)' : ''}` }}>
         <EditorPane />
         <Splitter fraction={editorFraction} onChange={setEditorFraction} label={t('splitter.label')} initial={DEFAULT_EDITOR_FRACTION} />
         <PanelArea />
+        <LessonColumn />
       </main>
       <StepBar />
       <footer className="app-footer">

@@ -226,6 +226,7 @@ export const en = {
     noEngine: 'the engine is not running',
   },
   lessons: {
+    printsNothing: '(prints nothing)',
     picker: 'Lessons',
     choose: 'Lessons…',
     doneMark: '(done)',

@@ -225,6 +225,7 @@ export const zhCN: Catalog = {
     noEngine: '引擎没有运行',
   },
   lessons: {
+    printsNothing: '（没有输出）',
     picker: '课程',
     choose: '课程…',
     doneMark: '（已完成）',

@@ -3,15 +3,22 @@
  * the questions are not stored as truth: `check.ts` computes them with the engine, and
  * `lessons.test.ts` proves each stored solution is right and meets its goal.
  */
-import type { Scenario } from '../scenario/scenario.ts';
+import { baseParent } from './data/base-parent.ts';
+import { bootfsRootfs } from './data/bootfs-rootfs.ts';
+import { dockerfile, start } from './data/build.ts';
+import { cmdEntrypoint } from './data/cmd-entrypoint.ts';
+import { commitVsDockerfile } from './data/commit-vs-dockerfile.ts';
+import { copyOnWrite } from './data/copy-on-write.ts';
+import { overlay2 } from './data/overlay2.ts';
+import { runFlags } from './data/run-flags.ts';
+import { tagsRegistries } from './data/tags-registries.ts';
+import { unionShadowing } from './data/union-shadowing.ts';
+import { volume } from './data/volume.ts';
 import type { Lesson } from './lesson.ts';
-
-const dockerfile = (lines: string[]) => `${lines.join('\n')}\n`;
-const start = (lines: string[], rest: Partial<Scenario> = {}): Scenario => ({ v: 1, dockerfile: dockerfile(lines), cursor: 0, panel: 'buildSteps', ...rest });
 
 const CACHE_START = ['FROM alpine', 'ENV APP_VERSION=1', 'RUN apk add --no-cache curl', 'RUN echo "version $APP_VERSION" > /version'];
 
-export const LESSONS: readonly Lesson[] = [
+const FIRST_LESSONS: readonly Lesson[] = [
   {
     id: 'which-instructions-make-layers',
     title: { en: 'Which instructions make a layer', 'zh-CN': '哪些指令会产生镜像层' },
@@ -101,4 +108,23 @@ export const LESSONS: readonly Lesson[] = [
       dockerfile: dockerfile(['FROM busybox', 'RUN dd if=/dev/zero of=/big bs=1024 count=512 2>/dev/null && echo x >> /big && rm /big']),
     },
   },
+];
+
+const [layersPerInstruction, buildCache, wastedBytes] = FIRST_LESSONS as [Lesson, Lesson, Lesson];
+
+/** Every lesson, in the order the tutorials teach them. */
+export const LESSONS: readonly Lesson[] = [
+  bootfsRootfs,
+  baseParent,
+  unionShadowing,
+  copyOnWrite,
+  commitVsDockerfile,
+  layersPerInstruction,
+  buildCache,
+  cmdEntrypoint,
+  runFlags,
+  volume,
+  wastedBytes,
+  tagsRegistries,
+  overlay2,
 ];

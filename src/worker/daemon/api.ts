@@ -12,9 +12,10 @@ import { compareApi, type CompareApi } from './compare.ts';
 import { filesApi, type FilesApi } from './files.ts';
 import { graphApi, type GraphApi } from './graph.ts';
 import { layersApi, type LayersApi } from './layers.ts';
+import { lessonsApi, type LessonsApi } from './lessons.ts';
 import { terminalApi, type TerminalApi } from './terminal.ts';
 
-export type DaemonApi = BuildApi & LayersApi & FilesApi & TerminalApi & GraphApi & ArchivesApi & CompareApi;
+export type DaemonApi = BuildApi & LayersApi & FilesApi & TerminalApi & GraphApi & ArchivesApi & CompareApi & LessonsApi;
 
 export const DAEMON_API: DaemonApi = {
   ...buildApi,
@@ -24,4 +25,5 @@ export const DAEMON_API: DaemonApi = {
   ...graphApi,
   ...archivesApi,
   ...compareApi,
+  ...lessonsApi,
 };
