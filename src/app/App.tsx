@@ -16,6 +16,8 @@ import { shortcutFor, type ShortcutAction } from './shortcuts.ts';
 import { Splitter } from './Splitter.tsx';
 import { StepBar } from './StepBar.tsx';
 import { LanguageSwitch, TextSizeSwitch, ThemeSwitch } from './Switches.tsx';
+import { redoLast, undoLast } from './undo.ts';
+import { i18n } from '../i18n/i18n.ts';
 
 /**
  * The app shell: a header with the language and theme switches, the editor and the panel
@@ -28,6 +30,11 @@ export function App() {
   const setEditorFraction = useStore(preferences, (s) => s.setEditorFraction);
   useShortcuts(helpOpen, setHelpOpen);
   const lessonOpen = useLessonOpen();
+  useEffect(() => {
+    // The terminal's lines from before a reload are typed again into the fresh engine.
+    void import('../panels/Terminal/autosave.ts').then(({ restoreTerminal }) => restoreTerminal(t('terminal.welcome'), (count) => t('terminal.restored', { count })));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const embed = embedOptions(location.search);
   if (embed.embed) {
     // For slides and blogs: the chosen panels and the step bar; the scenario comes from the link.
@@ -108,6 +115,10 @@ function useShortcuts(helpOpen: boolean, setHelpOpen: (open: boolean) => void) {
           return preferences.getState().setPanel(action.panel);
         case 'textSize':
           return preferences.getState().resizeText(action.delta);
+        case 'undo':
+          return void undoLast(i18n.t);
+        case 'redo':
+          return void redoLast(i18n.t);
       }
     },
     [helpOpen, setHelpOpen],
@@ -122,6 +133,7 @@ function useShortcuts(helpOpen: boolean, setHelpOpen: (open: boolean) => void) {
         pressable: !!target?.closest('button, a[href], [role="button"], [role="tab"], [role="radio"]'),
         modified: e.ctrlKey || e.altKey || e.metaKey,
         helpOpen,
+        undoKey: undoKeyOf(e),
       });
       if (!action) return;
       e.preventDefault();
@@ -130,4 +142,13 @@ function useShortcuts(helpOpen: boolean, setHelpOpen: (open: boolean) => void) {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [act, helpOpen]);
+}
+
+/** Ctrl/Cmd+Z: undo; Ctrl/Cmd+Shift+Z or Ctrl/Cmd+Y: redo. */
+function undoKeyOf(e: KeyboardEvent): { kind: 'undo' } | { kind: 'redo' } | undefined {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return undefined;
+  const k = e.key.toLowerCase();
+  if (k === 'z') return e.shiftKey ? { kind: 'redo' } : { kind: 'undo' };
+  if (k === 'y') return { kind: 'redo' };
+  return undefined;
 }

@@ -23,7 +23,7 @@ describe('link problems in English and Chinese', () => {
     const texts = [truncated, tampered, future].map((r) => (r && !r.ok ? [linkProblemText(en, r.problem, r.detail), linkProblemText(zh, r.problem, r.detail)] : ['', '']));
     expect(texts[0]![0]).toBe('This link is incomplete (it was cut off when copied): the checksum at its end is cut short. Nothing was opened; your work is unchanged.');
     expect(texts[1]![0]).toContain('its checksum does not match its contents');
-    expect(texts[2]![0]).toContain('scenario format 9');
+    expect(texts[2]![0]).toContain('scenario format version 9');
     for (const [, chinese] of texts) {
       expect(chinese).toMatch(/[\u4e00-\u9fff]/);
       // no English words from the decoder left in the Chinese message

@@ -12,7 +12,9 @@ export type ShortcutAction =
   | { kind: 'last' }
   | { kind: 'focusEditor' }
   | { kind: 'panel'; panel: PanelId }
-  | { kind: 'textSize'; delta: 1 | -1 };
+  | { kind: 'textSize'; delta: 1 | -1 }
+  | { kind: 'undo' }
+  | { kind: 'redo' };
 
 /** The keys shown in the help overlay, with the catalog key of their description. */
 export const SHORTCUTS: readonly { keys: readonly string[]; description: string }[] = [
@@ -39,10 +41,14 @@ export interface KeyContext {
   /** Ctrl, Alt or Meta is held: the browser's or the editor's shortcut, not ours. */
   modified: boolean;
   helpOpen: boolean;
+  /** Ctrl/Cmd+Z (undo), Ctrl/Cmd+Shift+Z or Ctrl/Cmd+Y (redo) was pressed. */
+  undoKey?: { kind: 'undo' } | { kind: 'redo' };
 }
 
 /** The app shortcut for a key (`KeyboardEvent.key`), or null to leave the key alone. */
 export function shortcutFor(key: string, ctx: KeyContext): ShortcutAction | null {
+  // Ctrl/Cmd+Z outside the editor and the terminal: the workspace's undo (edits and commands).
+  if (ctx.undoKey && !ctx.editable && !ctx.helpOpen) return ctx.undoKey;
   if (ctx.modified) return null;
   if (ctx.helpOpen) return key === 'Escape' || key === '?' ? { kind: 'closeHelp' } : null;
   if (ctx.editable) return null;

@@ -16,7 +16,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { selectLanguage } from '../store/preferences.ts';
-import { documentStore, preferences, session } from '../store/stores.ts';
+import { documentStore, preferences, session, workspaceHistory } from '../store/stores.ts';
+import { editorHistory } from '../store/workspaceHistory.ts';
+import { redoLast, stepLabel, undoLast } from '../app/undo.ts';
 import { engineHelp } from '../worker/client.ts';
 import { currentStep, setCurrentStep } from './currentStep.ts';
 import { offsetOf, toLintDiagnostics } from './diagnostics.ts';
@@ -75,8 +77,8 @@ export default function DockerfileEditor() {
   const host = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const language = useStore(preferences, selectLanguage);
-  const undoable = useStore(documentStore, (s) => s.undoDepth > 0);
-  const redoable = useStore(documentStore, (s) => s.redoDepth > 0);
+  const nextUndo = useStore(workspaceHistory, (s) => s.undo.at(-1));
+  const nextRedo = useStore(workspaceHistory, (s) => s.redo.at(-1));
 
   useEffect(() => {
     const parent = host.current;
@@ -124,6 +126,8 @@ export default function DockerfileEditor() {
       }),
     });
     viewRef.current = view;
+    editorHistory.undo = () => undo(view);
+    editorHistory.redo = () => redo(view);
 
     // Text replaced from outside the editor (a scenario, a share link): load it.
     const offDocument = documentStore.subscribe((s, prev) => {
@@ -181,22 +185,14 @@ export default function DockerfileEditor() {
     view.dispatch({ effects: setStepMarks.of({ marks: stepMarks(s.build?.steps, s.cursor), words: stepWords() }) });
   }, [language]);
 
-  const run = (command: typeof undo) => {
-    const view = viewRef.current;
-    if (view) {
-      command(view);
-      view.focus();
-    }
-  };
-
   return (
     <div className="editor">
       <div className="editor-head">
         <h2 className="area-title">{t('editor.title')}</h2>
-        <button type="button" onClick={() => run(undo)} disabled={!undoable} title={`${t('editor.undo')} (Ctrl+Z)`}>
+        <button type="button" data-testid="undo" onClick={() => void undoLast(t)} disabled={!nextUndo} title={`${stepLabel(t, 'undo', nextUndo)} (Ctrl+Z)`}>
           ↶ {t('editor.undo')}
         </button>
-        <button type="button" onClick={() => run(redo)} disabled={!redoable} title={`${t('editor.redo')} (Ctrl+Shift+Z)`}>
+        <button type="button" data-testid="redo" onClick={() => void redoLast(t)} disabled={!nextRedo} title={`${stepLabel(t, 'redo', nextRedo)} (Ctrl+Shift+Z)`}>
           ↷ {t('editor.redo')}
         </button>
       </div>

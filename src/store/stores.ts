@@ -7,6 +7,7 @@ import { createDaemonStore } from './daemon.ts';
 import { createDocumentStore } from './document.ts';
 import { createPreferencesStore } from './preferences.ts';
 import { createSessionStore } from './session.ts';
+import { createWorkspaceHistoryStore } from './workspaceHistory.ts';
 import { browserStorage, safeStorage } from './storage.ts';
 
 const storage = safeStorage(browserStorage());
@@ -16,3 +17,7 @@ export const preferences = createPreferencesStore(storage, languageFromBrowser(b
 export const documentStore = createDocumentStore(storage);
 export const session = createSessionStore();
 export const daemon = createDaemonStore();
+export const workspaceHistory = createWorkspaceHistoryStore();
+documentStore.subscribe((s, prev) => {
+  if (s.undoDepth !== prev.undoDepth || s.redoDepth !== prev.redoDepth) workspaceHistory.getState().syncEdits(s.undoDepth, s.redoDepth);
+});

@@ -6,8 +6,9 @@
  */
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
-import { daemon, session } from '../../store/stores.ts';
+import { daemon, session, workspaceHistory } from '../../store/stores.ts';
 import { daemonApi } from '../../worker/client.ts';
+import { saveTerminalLine } from './autosave.ts';
 import { LineEditor } from './lineEditor.ts';
 
 type Listener = (transcript: string) => void;
@@ -34,6 +35,10 @@ export class TerminalSession {
       this.queue.push(data);
       void this.pump();
     });
+    // Written before the terminal is first shown (xterm keeps it), so lines replayed into a
+    // terminal nobody has opened yet come after the greeting.
+    this.print(`${this.welcome}\n`);
+    this.showPrompt();
   }
 
   /** Puts the terminal into `parent` (once opened, the same element moves between mounts). */
@@ -42,11 +47,16 @@ export class TerminalSession {
     if (!this.opened) {
       this.term.open(this.host);
       this.opened = true;
-      this.print(`${this.welcome}\n`);
-      this.showPrompt();
     }
     this.resize();
     this.term.focus();
+  }
+
+  /** A line from the app (not typed): printed above a fresh prompt. */
+  note(text: string): void {
+    this.print(`\n${text}\n`);
+    this.showPrompt();
+    if (this.editor.line) this.redraw();
   }
 
   resize(): void {
@@ -150,12 +160,14 @@ export class TerminalSession {
       this.print('layerlab: the engine is not running\n');
       return this.showPrompt();
     }
+    saveTerminalLine(line);
     try {
       const answer = await api.terminalRun(line);
       this.print(answer.output);
       this.prompt = answer.prompt;
       daemon.getState().advance(answer.revision);
       daemon.getState().noteActivity(answer.revision, answer.activity);
+      if (answer.recorded) workspaceHistory.getState().noteCommand(line.trim());
       if (answer.activity?.kind === 'committed') session.getState().select({ kind: 'image', imageId: answer.activity.imageId });
       if (answer.attached) session.getState().select({ kind: 'container', containerId: answer.attached });
     } catch (e) {
@@ -170,4 +182,9 @@ let shared: TerminalSession | null = null;
 export function terminalSession(welcome: string): TerminalSession {
   shared ??= new TerminalSession(welcome);
   return shared;
+}
+
+/** Writes a note into the terminal (if it has been opened), e.g. what Undo took back. */
+export function noteInTerminal(text: string): void {
+  shared?.note(text);
 }

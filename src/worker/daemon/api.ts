@@ -14,8 +14,9 @@ import { graphApi, type GraphApi } from './graph.ts';
 import { layersApi, type LayersApi } from './layers.ts';
 import { lessonsApi, type LessonsApi } from './lessons.ts';
 import { terminalApi, type TerminalApi } from './terminal.ts';
+import { undoApi, type UndoApi } from './undo.ts';
 
-export type DaemonApi = BuildApi & LayersApi & FilesApi & TerminalApi & GraphApi & ArchivesApi & CompareApi & LessonsApi;
+export type DaemonApi = BuildApi & LayersApi & FilesApi & TerminalApi & GraphApi & ArchivesApi & CompareApi & LessonsApi & UndoApi;
 
 export const DAEMON_API: DaemonApi = {
   ...buildApi,
@@ -26,4 +27,5 @@ export const DAEMON_API: DaemonApi = {
   ...archivesApi,
   ...compareApi,
   ...lessonsApi,
+  ...undoApi,
 };

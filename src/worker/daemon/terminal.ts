@@ -16,6 +16,7 @@ import { bumpRevision } from './revision.ts';
 import { completeLine } from './completion.ts';
 import { noteTransfer } from './transfer.ts';
 import { cowActivity, hostActivity, snapshotHost, snapshotLayer, type ContainerActivity } from './activity.ts';
+import { changesDaemon, recordCommand, resetUndo } from './undo.ts';
 
 export interface TerminalAnswer {
   /** What the command printed (stdout and stderr in order), `\n` line ends. */
@@ -29,6 +30,8 @@ export interface TerminalAnswer {
   revision: number;
   /** What the line did to a container's read-write layer (copy-ups, rm, commit), if anything. */
   activity: ContainerActivity | null;
+  /** The line is an undo step (a docker command that may change the daemon). */
+  recorded: boolean;
 }
 
 export interface TerminalApi {
@@ -50,10 +53,11 @@ let attached: Attachment | null = null;
 /** For tests: forget the attachment (a fresh daemon has no containers). */
 export function resetTerminal(): void {
   attached = null;
+  resetUndo();
 }
 
-function answer(output: string, exitCode: number, activity: ContainerActivity | null = null): TerminalAnswer {
-  return { output, exitCode, prompt: promptNow(), attached: attached?.shell.containerId ?? null, revision: bumpRevision(), activity };
+function answer(output: string, exitCode: number, activity: ContainerActivity | null = null, recorded = false): TerminalAnswer {
+  return { output, exitCode, prompt: promptNow(), attached: attached?.shell.containerId ?? null, revision: bumpRevision(), activity, recorded };
 }
 
 function promptNow(): string {
@@ -113,6 +117,8 @@ async function onHost(d: Daemon, line: string): Promise<TerminalAnswer> {
     return answer(`bash: ${word}: command not found\n`, 127);
   }
   const argv = parsed.argv.slice(1);
+  const recorded = changesDaemon(argv);
+  if (recorded) recordCommand(d, trimmed);
   const sub = argv[0];
   const isRun = sub === 'run' || (sub === 'container' && argv[1] === 'run');
   const isExec = sub === 'exec' || (sub === 'container' && argv[1] === 'exec');
@@ -120,14 +126,14 @@ async function onHost(d: Daemon, line: string): Promise<TerminalAnswer> {
     const parsed = parseCommandLine(isRun ? 'run' : 'exec', argv.slice(sub === 'container' ? 2 : 1));
     if (parsed?.flags.interactive && parsed.flags.tty) {
       const r = isRun ? await runInteractive(d, parsed) : await execInteractive(d, parsed);
-      if (r) return r;
+      if (r) return { ...r, recorded };
     }
   }
   const before = snapshotHost(d);
   const r = await dockerCli(d, argv, {});
   // The short IDs are the diffIDs' prefixes, as this simulator's pull lines print them.
   noteTransfer(argv, joined(r), (ref) => (r.exitCode === 0 ? d.findImage(ref)?.config.rootfs.diff_ids.map((id) => id.replace(/^sha256:/, '').slice(0, 12)) : undefined));
-  return answer(joined(r), r.exitCode, hostActivity(d, before, argv, r.stdout, r.exitCode));
+  return answer(joined(r), r.exitCode, hostActivity(d, before, argv, r.stdout, r.exitCode), recorded);
 }
 
 async function inContainer(d: Daemon, line: string): Promise<TerminalAnswer> {

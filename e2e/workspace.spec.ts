@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { openTerminal, typeLine as type } from './terminalTyping.ts';
+
+/**
+ * Issue 11: one undo history across Dockerfile edits and terminal commands. A commit typed in
+ * the terminal is undone (the image leaves `docker images` and the graph) and redone; an edit
+ * made after it is undone first.
+ */
+test('undo and redo across a docker commit and an edit of the Dockerfile', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openTerminal(page);
+  await type(page, 'docker run --name c1 busybox touch /abc.txt');
+  await type(page, 'docker commit c1 me/abc', /sha256:[0-9a-f]{64}/);
+  const undo = page.getByTestId('undo');
+  await expect(undo).toHaveAttribute('title', /Undo: docker commit c1 me\/abc/);
+
+  // an edit after the commit: Undo takes the edit back first
+  const editor = page.getByTestId('dockerfile-editor').locator('.cm-content');
+  const before = await editor.innerText();
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('LABEL note=x');
+  await expect(undo).toHaveAttribute('title', /the last edit/);
+  await undo.click();
+  await expect.poll(() => editor.innerText()).toBe(before);
+  await expect(undo).toHaveAttribute('title', /Undo: docker commit c1 me\/abc/);
+
+  // then the commit: the image is gone, the terminal says so
+  await undo.click();
+  await expect(page.getByTestId('terminal-output')).toContainText('(undone: docker commit c1 me/abc)');
+  await page.locator('[data-panel-tab="terminal"]').click();
+  await page.getByTestId('terminal').click();
+  const images = await type(page, 'docker images me/abc');
+  expect(images).not.toContain('me/abc   ');
+  await page.screenshot({ path: 'test-results/screenshots/undo-commit.png' });
+
+  // redo brings it back; the graph shows it
+  await page.getByTestId('redo').click();
+  await expect(page.getByTestId('terminal-output')).toContainText('(redone: docker commit c1 me/abc)');
+  await page.locator('[data-panel-tab="imageGraph"]').click();
+  await expect(page.getByTestId('image-graph').locator('[data-tags="me/abc:latest"]')).toHaveCount(1);
+});
+
+test('a reload keeps the terminal’s work: its commands are typed again into the fresh engine', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openTerminal(page);
+  await type(page, 'docker run --name keep busybox touch /kept.txt');
+  await type(page, 'docker commit keep me/kept', /sha256:[0-9a-f]{64}/);
+  await page.reload();
+  await page.locator('[data-panel-tab="terminal"]').click();
+  const out = page.getByTestId('terminal-output');
+  await expect(out).toContainText('restoring your workspace: 2 commands', { timeout: 30_000 });
+  await expect(out).toContainText('docker commit keep me/kept');
+  await page.getByTestId('terminal').click();
+  await expect.poll(async () => (await out.textContent())?.trimEnd().endsWith('$'), { timeout: 60_000 }).toBe(true);
+  await type(page, 'docker run --rm me/kept ls /kept.txt', /\/kept\.txt/);
+  await page.screenshot({ path: 'test-results/screenshots/terminal-restored.png' });
+});
