@@ -1,6 +1,7 @@
 import { gunzipSync } from 'fflate';
 import { CATALOG_FORMAT, type BootfsData, type CatalogData, type ImageData, type LayerData, type LayerInfo, type PackageSetData } from './format.ts';
 import { NPM_FORMAT, type NpmRegistryData } from '../shell/packages/npm/format.ts';
+import { PIP_FORMAT, type PipData } from '../shell/packages/pip/format.ts';
 import { dataFileName, type ImageDataSource } from './source.ts';
 
 /** A reference as users type it: `centos` → `centos:latest`; `busybox:latest` stays. */
@@ -21,6 +22,7 @@ export class ImageCatalog {
   private readonly packageCache = new Map<string, Promise<PackageSetData>>();
   private bootfsData?: Promise<BootfsData>;
   private npmData?: Promise<NpmRegistryData>;
+  private pipData?: Promise<PipData>;
   private readonly byTag = new Map<string, ImageData>();
   private readonly layerInfo = new Map<string, LayerInfo>();
 
@@ -90,6 +92,18 @@ export class ImageCatalog {
       this.npmData.catch(() => (this.npmData = undefined));
     }
     return this.npmData;
+  }
+
+  /** What the python image's `pip` installs from (Debian's python3-* packages, scripts/pip/build.ts), loaded on first use. */
+  pip(): Promise<PipData> {
+    if (!this.pipData) {
+      this.pipData = readJson<PipData>(this.source, dataFileName({ kind: 'packages', id: 'pip' })).then((d) => {
+        if (d?.format !== PIP_FORMAT) throw new Error(`catalog: packages/pip.json.gz has format ${JSON.stringify(d?.format)}, this engine reads ${PIP_FORMAT} (regenerate with scripts/pip/build.ts)`);
+        return d;
+      });
+      this.pipData.catch(() => (this.pipData = undefined));
+    }
+    return this.pipData;
   }
 
   /** One distribution's package set (`debian-bookworm`, `centos-7`, `fedora`), loaded on first use. */

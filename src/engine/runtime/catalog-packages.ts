@@ -4,13 +4,14 @@
  * real tools would find themselves installed (`/etc/alpine-release`, `/etc/fedora-release`,
  * `/etc/redhat-release`, dpkg's status file). An image of none of these (busybox, scratch)
  * gets no package manager: `apt-get` is then `sh: apt-get: not found`, as in Docker. The
- * node image's npm (`/usr/local/lib/node_modules/npm`) adds `npm`, whatever the distribution.
+ * node image's npm (`/usr/local/lib/node_modules/npm`) adds `npm`, the python image's pip `pip`, whatever the distribution.
  */
 import type { FsOps } from '../fs/ops.ts';
 import type { ImageCatalog } from '../images/catalog.ts';
 import type { CommandFn } from '../shell/command.ts';
 import { packageManagers } from '../shell/packages/index.ts';
 import { npmCommand } from '../shell/packages/npm/npm.ts';
+import { pipCommand } from '../shell/packages/pip/pip.ts';
 
 /** Where each catalog package set's distribution leaves its mark, checked in this order. */
 const MARKERS: readonly (readonly [path: string, set: string])[] = [
@@ -30,10 +31,13 @@ export type ExtraCommands = (fs: FsOps) => Promise<Record<string, CommandFn>>;
 
 /** Where the node image keeps npm; a container with it gets the simulated `npm`. */
 const NPM_MARKER = '/usr/local/lib/node_modules/npm/package.json';
+/** The python image's pip; a container with it gets the simulated `pip`. */
+const PIP_MARKER = '/usr/local/bin/pip';
 
 export function catalogPackages(catalog: ImageCatalog | Promise<ImageCatalog>): ExtraCommands {
   const loaded = new Map<string, Promise<Record<string, CommandFn>>>();
   let npm: Promise<Record<string, CommandFn>> | undefined;
+  let pip: Promise<Record<string, CommandFn>> | undefined;
   return async (fs) => {
     const set = packageSetOf(fs);
     let commands = set ? loaded.get(set) : undefined;
@@ -41,8 +45,18 @@ export function catalogPackages(catalog: ImageCatalog | Promise<ImageCatalog>): 
       commands = Promise.resolve(catalog).then((c) => c.packages(set)).then(packageManagers);
       loaded.set(set, commands);
     }
-    if (!fs.exists(NPM_MARKER)) return (await commands) ?? {};
-    npm ??= Promise.resolve(catalog).then((c) => c.npm()).then((data) => ({ npm: npmCommand(data) }));
-    return { ...((await commands) ?? {}), ...(await npm) };
+    const extra: Record<string, CommandFn>[] = [(await commands) ?? {}];
+    if (fs.exists(NPM_MARKER)) {
+      npm ??= Promise.resolve(catalog).then((c) => c.npm()).then((data) => ({ npm: npmCommand(data) }));
+      extra.push(await npm);
+    }
+    if (fs.exists(PIP_MARKER)) {
+      pip ??= Promise.resolve(catalog).then((c) => c.pip()).then((data) => {
+        const run = pipCommand(data);
+        return { pip: run, pip3: run, 'pip3.11': run };
+      });
+      extra.push(await pip);
+    }
+    return Object.assign({}, ...extra);
   };
 }
