@@ -32,7 +32,12 @@ test('undo and redo across a docker commit and an edit of the Dockerfile', async
   await page.getByTestId('terminal').click();
   const images = await type(page, 'docker images me/abc');
   expect(images).not.toContain('me/abc   ');
+  // the layer panels are back on the build's image (the undone image was selected)
+  await page.locator('[data-panel-tab="layerStack"]').click();
+  await expect(page.getByTestId('layer-stack').locator('[data-layer-kind="rootfs"]')).toHaveCount(1);
   await page.screenshot({ path: 'test-results/screenshots/undo-commit.png' });
+  await page.locator('[data-panel-tab="terminal"]').click();
+  await page.getByTestId('terminal').click();
 
   // redo brings it back; the graph shows it
   await page.getByTestId('redo').click();

@@ -4,9 +4,9 @@
  * its state back). The terminal says what was undone.
  */
 import type { TFunction } from 'i18next';
-import { daemon, workspaceHistory } from '../store/stores.ts';
+import { daemon, session, workspaceHistory } from '../store/stores.ts';
 import { editorHistory, type HistoryStep } from '../store/workspaceHistory.ts';
-import { daemonApi } from '../worker/client.ts';
+import { daemonApi, rebuildNow } from '../worker/client.ts';
 
 /** A note in the terminal, loaded only when needed (xterm stays out of the first chunk). */
 const noteInTerminal = (text: string) => void import('../panels/Terminal/session.ts').then((m) => m.noteInTerminal(text));
@@ -21,6 +21,9 @@ async function move(t: TFunction, verb: 'undo' | 'redo'): Promise<void> {
   if (!r) return;
   daemon.getState().advance(r.revision);
   if (!r.line) return;
+  // What was selected may be gone (the undone commit's image): the panels go back to the build.
+  session.getState().select(null);
+  rebuildNow();
   if (verb === 'undo') workspaceHistory.getState().commandUndone();
   else workspaceHistory.getState().commandRedone();
   noteInTerminal(t(verb === 'undo' ? 'undo.undone' : 'undo.redone', { line: r.line }));

@@ -9,6 +9,7 @@ import type { CheckApi, HelpView } from './protocol.ts';
 
 let engine: Remote<CheckApi> | null = null;
 let daemonRemote: Remote<DaemonApi> | null = null;
+let rebuildCurrent: (() => void) | null = null;
 
 /**
  * Starts the engine workers and keeps the session store in step with the document. Edits are
@@ -57,6 +58,14 @@ export function startEngine(doc: DocumentStore, session: SessionStore, daemon: D
     build();
   }, fail);
 
+  // After the daemon's state is put back (undo of a terminal command), the current text is
+  // built again so the panels' images exist in it (mostly cache hits).
+  rebuildCurrent = () => {
+    const { text, version } = doc.getState();
+    toBuild = { text, version };
+    build();
+  };
+
   const unsubscribe = doc.subscribe((state, previous) => {
     if (state.text !== previous.text) check();
   });
@@ -68,6 +77,7 @@ export function startEngine(doc: DocumentStore, session: SessionStore, daemon: D
     unsubscribe();
     if (engine === remote) engine = null;
     if (daemonRemote === builds) daemonRemote = null;
+    rebuildCurrent = null;
     checker.terminate();
     builder.terminate();
   };
@@ -90,4 +100,9 @@ export async function engineHelp(text: string, offset: number, language: Languag
  */
 export function daemonApi(): Remote<DaemonApi> | null {
   return daemonRemote;
+}
+
+/** Builds the current Dockerfile again (after the daemon's state was put back by undo or redo). */
+export function rebuildNow(): void {
+  rebuildCurrent?.();
 }
