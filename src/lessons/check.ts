@@ -30,6 +30,7 @@ async function cliLines(engine: LessonEngine, run: CliRun, imageId: string): Pro
   const out = await engine.cli(run.commands, imageId);
   const lines = out.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
   if (run.transform === 'distinctLines') return [String(new Set(lines).size)];
+  if (run.transform === 'pathEntries') return [String(lines.join(':').split(':').filter((e) => e !== '').length)];
   if (run.transform === 'layerLines') return [String(lines.filter((l) => /^[0-9a-f]{12}: /.test(l)).length)];
   return lines;
 }

@@ -12,11 +12,12 @@ export type Prose = Record<Language, string>;
 /**
  * docker command lines without `docker`, run on the session's daemon after the build;
  * `{image}` is the built image. What the last one prints is the result, turned by `transform`:
- * `distinctLines` counts its different lines, `layerLines` counts the layer lines of a pull.
+ * `distinctLines` counts its different lines, `layerLines` counts the layer lines of a pull,
+ * `pathEntries` counts the entries of a colon-separated list of directories (overlay2's LowerDir).
  */
 export interface CliRun {
   commands: readonly string[];
-  transform?: 'distinctLines' | 'layerLines';
+  transform?: 'distinctLines' | 'layerLines' | 'pathEntries';
 }
 
 /**

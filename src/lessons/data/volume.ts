@@ -27,9 +27,11 @@ export const volume: Lesson = {
     options: ['greeting', '', 'ls: /data: No such file or directory'],
   },
   goal: {
-    kind: 'cliPrints',
-    commands: ['run --rm {image} cat /data/greeting'],
-    expect: 'hello',
+    kind: 'all',
+    goals: [
+      { kind: 'cliPrints', commands: ['image inspect {image} --format "{{json .Config.Volumes}}"'], expect: '{"/data":{}}', text: { en: '', 'zh-CN': '' } },
+      { kind: 'cliPrints', commands: ['run --rm {image} cat /data/greeting'], expect: 'hello', text: { en: '', 'zh-CN': '' } },
+    ],
     text: { en: 'Goal: keep /data a volume, and have /data/greeting (hello) in the image.', 'zh-CN': '目标：保留 /data 作为卷，同时让镜像里有 /data/greeting（内容为 hello）。' },
   },
   hints: [{ en: 'What the image holds at the path before VOLUME is kept, and copied into each new volume.', 'zh-CN': 'VOLUME 之前镜像在该路径下已有的内容会被保留，并复制到每个新卷中。' }],
