@@ -18,6 +18,13 @@ test('copy-up, whiteout and added, then commit and rm, shown in the layer stack'
   await expect(activity.locator('[data-cow="copy-up"][data-path="/etc/passwd"]')).toBeVisible();
   await expect(activity.locator('[data-cow="whiteout"][data-path="/etc/group"]')).toContainText('/etc/.wh.group');
   await expect(activity.locator('[data-cow="added"][data-path="/notes.txt"]')).toBeVisible();
+  // on the stack itself: the copied-up file's label flies from the image layer it came from into the read-write layer
+  const stack = page.getByTestId('layer-stack');
+  await expect(stack.locator('.cow-flyer[data-cow="copy-up"][data-path="/etc/passwd"]')).toContainText(/\/etc\/passwd ↑ \d+B copied up/);
+  await expect(stack.locator('.cow-flyer[data-cow="whiteout"][data-path="/etc/group"]')).toContainText('.wh.group created');
+  await expect(stack.locator('li.stack-layer[data-layer-index="0"]')).toHaveAttribute('data-cow-source', /copy-up|whiteout/);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'test-results/screenshots/copy-on-write-flying.png' });
   await expect(page.getByTestId('layer-stack').locator('[data-layer-kind="container"]')).toContainText('D /etc/group');
   await page.waitForTimeout(900);
   await page.screenshot({ path: 'test-results/screenshots/copy-on-write.png' });
@@ -40,4 +47,48 @@ test('copy-up, whiteout and added, then commit and rm, shown in the layer stack'
   await page.locator('[data-panel-tab="layerStack"]').click();
   await expect(activity.locator('[data-cow="discarded"]')).toContainText('cow');
   await page.screenshot({ path: 'test-results/screenshots/copy-on-write-rm.png' });
+});
+
+test('in Chinese and the dark theme with reduced motion: the same labels, nothing moves', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openTerminal(page);
+  await page.getByTestId('lang-zh').click();
+  await page.getByTestId('theme-dark').click();
+  await page.getByTestId('terminal').click();
+  await type(page, 'docker run -it --name quiet busybox sh', /# $/);
+  await type(page, 'chmod 600 /etc/hostname /etc/passwd; rm /etc/group; mkdir /data');
+  await page.locator('[data-panel-tab="layerStack"]').click();
+  const activity = page.getByTestId('cow-activity');
+  await expect(activity.locator('[data-cow="copy-up"][data-path="/etc/passwd"]')).toContainText('复制上来');
+  await expect(activity.locator('[data-cow="whiteout"][data-path="/etc/group"]')).toContainText('/etc/.wh.group');
+  await expect(activity.locator('[data-cow="added"][data-path="/data"]')).toBeVisible();
+  await expect(page.getByTestId('layer-stack').locator('li.stack-layer[data-layer-index="0"]')).toHaveAttribute('data-cow-source', /copy-up|whiteout/);
+  await expect(page.locator('.cow-flyer')).toHaveCount(0);
+  const moving = await activity.locator('.cow-item').evaluateAll((els) => els.map((e) => (globalThis as unknown as { getComputedStyle(el: unknown): { animationName: string } }).getComputedStyle(e).animationName));
+  expect(new Set(moving)).toEqual(new Set(['none']));
+  await page.screenshot({ path: 'test-results/screenshots/copy-on-write-zh-dark.png' });
+});
+
+test('tomcat after debian:bookworm: the shared base layer Already exists in the terminal and the registry view', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openTerminal(page);
+  const base = await type(page, 'docker pull debian:bookworm', /Status: Downloaded newer image for debian:bookworm/);
+  const shared = /\n([0-9a-f]{12}): Pull complete/.exec(base)![1]!;
+  const tomcat = await type(page, 'docker pull tomcat', /Status: Downloaded newer image for tomcat:latest/);
+  expect(tomcat).toContain(`latest: Pulling from library/tomcat\n${shared}: Already exists\n`);
+  await page.locator('[data-panel-tab="imageGraph"]').click();
+  const transfer = page.getByTestId('transfer');
+  await expect(transfer).toHaveAttribute('data-done', 'true', { timeout: 10_000 });
+  await expect(transfer.locator(`li[data-layer="${shared}"]`)).toHaveAttribute('data-transfer-status', 'exists');
+  await expect(transfer.locator(`li[data-layer="${shared}"]`)).toContainText('Already exists');
+  const others = await transfer.locator(`li[data-layer]:not([data-layer="${shared}"])`).evaluateAll((ls) => ls.map((l) => l.getAttribute('data-transfer-status')));
+  expect(others.length).toBeGreaterThan(0);
+  expect(new Set(others)).toEqual(new Set(['done']));
+  await transfer.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/pull-shared-layer.png' });
+  await page.getByTestId('lang-zh').click();
+  await expect(transfer.locator(`li[data-layer="${shared}"]`)).toContainText('已存在');
+  await transfer.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/pull-shared-layer-zh.png' });
 });

@@ -32,7 +32,7 @@ export function TransferReplay({ transfer }: { transfer: TransferView }) {
           <p className="stack-note">{t('imageGraph.transfer.alreadyStored')}</p>
           <ol>
             {transfer.present.map((l) => (
-              <li key={l} data-layer={l} data-status="exists" className="transfer-exists">
+              <li key={l} data-layer={l} data-status="exists" data-transfer-status="exists" className="transfer-exists">
                 <code>{l}</code> <span>{t('imageGraph.transfer.exists')}</span>
               </li>
             ))}
@@ -46,8 +46,8 @@ export function TransferReplay({ transfer }: { transfer: TransferView }) {
             const status = statusOf.get(l) ?? '';
             const kind = /exists|complete|Pushed|Mounted/.test(status) ? (/exists/.test(status) ? 'exists' : 'done') : status ? 'moving' : 'waiting';
             return (
-              <li key={l} data-layer={l} data-status={status} className={`transfer-${kind}`}>
-                <code>{l}</code> <span>{status || '…'}</span>
+              <li key={l} data-layer={l} data-status={status} data-transfer-status={kind} className={`transfer-${kind}`}>
+                <code>{l}</code> <span>{kind === 'exists' ? t('imageGraph.transfer.exists') : status || '…'}</span>
               </li>
             );
           })}

@@ -10,6 +10,7 @@ import { Activity } from './Activity.tsx';
 import Compare from './Compare.tsx';
 import { drawStack, type StackRow } from './drawStack.ts';
 import { instructionOf } from './instruction.ts';
+import { useCopyUps } from './useCopyUps.ts';
 import './layerStack.css';
 
 const short = (id: string | null) => (id ? id.replace(/^sha256:/, '').slice(0, 12) : '');
@@ -31,6 +32,7 @@ export default function LayerStack() {
   useEffect(() => {
     if (view === 'stack' && list.current) drawStack(list.current, rows, (r) => r.kind !== 'bootfs' && session.getState().select({ kind: 'layer', diffId: r.key.split('|')[1]! }));
   }, [rows, view]);
+  useCopyUps(list, stack?.container?.id ?? null);
 
   if (!subject)
     return (

@@ -1,0 +1,64 @@
+/**
+ * Copy-up drawn on the stack itself: for each file the last command copied up, a label (path
+ * and bytes) flies from the image layer it came from into the container's read-write layer;
+ * a whiteout or an added file drops into the read-write layer. The source layers keep a mark
+ * (`data-cow-source`) until the next command. With reduced motion nothing moves: the labels
+ * (the activity list above the stack holds the same words) and the marks stay.
+ */
+import './copyUp.css';
+import type { CowEventView } from '../../worker/daemon/activity.ts';
+
+const MAX_FLYERS = 6;
+const FLY_MS = 900;
+const STAY_MS = 2200;
+
+export interface FlyerLabel {
+  event: CowEventView;
+  text: string;
+}
+
+/** Removes the marks and labels of a previous command. */
+export function clearCopyUps(list: HTMLElement): void {
+  for (const el of list.querySelectorAll('[data-cow-source]')) el.removeAttribute('data-cow-source');
+  for (const el of list.parentElement?.querySelectorAll('.cow-flyer') ?? []) el.remove();
+}
+
+/** Animates one command's events over the drawn stack `list` (an `ol.stack-list`). */
+/** Answers false when the stack has no container layer drawn yet (nothing to play on). */
+export function flyCopyUps(list: HTMLElement, labels: readonly FlyerLabel[], reducedMotion: boolean): boolean {
+  clearCopyUps(list);
+  const host = list.parentElement;
+  const target = list.querySelector<HTMLElement>('li.stack-layer[data-layer-kind="container"]');
+  if (!host || !target) return false;
+  const hostBox = host.getBoundingClientRect();
+  const top = (el: HTMLElement) => el.getBoundingClientRect().top - hostBox.top + host.scrollTop;
+  const left = target.getBoundingClientRect().left - hostBox.left + 12;
+  labels.slice(0, MAX_FLYERS).forEach(({ event, text }, i) => {
+    const source = event.fromLayer === null ? null : list.querySelector<HTMLElement>(`li.stack-layer[data-layer-index="${event.fromLayer}"]:not([data-layer-kind="container"])`);
+    if (source && event.kind === 'copy-up') source.setAttribute('data-cow-source', 'copy-up');
+    if (source && event.kind === 'whiteout') source.setAttribute('data-cow-source', 'whiteout');
+    if (reducedMotion || typeof HTMLElement.prototype.animate !== 'function') return;
+    const flyer = document.createElement('div');
+    flyer.className = `cow-flyer cow-${event.kind}`;
+    flyer.dataset.cow = event.kind;
+    flyer.dataset.path = event.path;
+    flyer.textContent = text;
+    flyer.setAttribute('aria-hidden', 'true'); // the activity list above says the same in text
+    const end = top(target) + 4 + i * 22;
+    flyer.style.top = `${end}px`;
+    flyer.style.left = `${left + (i % 2) * 24}px`;
+    host.appendChild(flyer);
+    const from = source && event.kind === 'copy-up' ? top(source) - end : -20;
+    flyer.animate(
+      [
+        { transform: `translateY(${from}px)`, opacity: 0 },
+        { transform: `translateY(${from}px)`, opacity: 1, offset: 0.15 },
+        { transform: 'translateY(0)', opacity: 1, offset: 0.75 },
+        { transform: 'translateY(0)', opacity: 1 },
+      ],
+      { duration: FLY_MS, delay: i * 120, fill: 'backwards', easing: 'ease-in-out' },
+    );
+    flyer.animate([{ opacity: 1 }, { opacity: 0 }], { duration: 400, delay: FLY_MS + STAY_MS + i * 120, fill: 'forwards' }).onfinish = () => flyer.remove();
+  });
+  return true;
+}
