@@ -96,6 +96,7 @@ export const en = {
     discarded: 'The read-write layer of {{name}} ({{size}}) is gone; the image’s read-only layers are untouched.',
     committedTitle: 'docker commit: the read-write layer becomes a read-only layer',
     committed: 'The read-write layer of {{name}} ({{size}}) is now the top read-only layer of image {{image}}.',
+    init: { 'copy-up': 'copied up whole from the container’s init layer ({{size}}): dockerd’s file, not the image’s', whiteout: 'whiteout: hides {{path}} of the container’s init layer (not part of the image)', changed: 'already in the read-write layer: changed in place ({{size}})' },
     fly: { 'copy-up': '{{path}} ↑ {{size}} copied up', whiteout: '.wh.{{name}} created', added: '{{path}} added' },
   },
   compare: {

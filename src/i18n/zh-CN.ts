@@ -95,6 +95,7 @@ export const zhCN: Catalog = {
     discarded: '{{name}} 的读写层（{{size}}）已被删除；镜像的只读层保持不变。',
     committedTitle: 'docker commit：读写层变成只读层',
     committed: '{{name}} 的读写层（{{size}}）现在是镜像 {{image}} 最上面的只读层。',
+    init: { 'copy-up': '从容器的 init 层整个复制上来（{{size}}）：该文件由 dockerd 生成，不属于镜像', whiteout: 'whiteout：遮住容器 init 层中的 {{path}}（不属于镜像）', changed: '已在读写层中：原地修改（{{size}}）' },
     fly: { 'copy-up': '{{path}} ↑ 复制上来 {{size}}', whiteout: '已创建 .wh.{{name}}', added: '已添加 {{path}}' },
   },
   compare: {

@@ -27,7 +27,7 @@ export function Activity({ containerId }: { containerId: string | null }) {
           {change.events.slice(0, MAX_SHOWN).map((e, i) => (
             <li key={e.path} className={`cow-item cow-${e.kind}`} data-cow={e.kind} data-path={e.path} style={{ animationDelay: `${Math.min(i, 8) * 80}ms` }}>
               <code>{e.kind === 'whiteout' ? `${dirOf(e.path)}.wh.${baseOf(e.path)}` : e.path}</code>
-              <span className="cow-note">{t(`cow.${e.kind}`, { layer: e.fromLayer ?? '?', size: humanSize(e.bytes), path: e.path })}</span>
+              <span className="cow-note">{t(e.fromLayer === 'init' ? `cow.init.${e.kind}` : `cow.${e.kind}`, { layer: e.fromLayer ?? '?', size: humanSize(e.bytes), path: e.path })}</span>
             </li>
           ))}
           {change.events.length > MAX_SHOWN && <li className="cow-more">{t('cow.more', { count: change.events.length - MAX_SHOWN })}</li>}

@@ -34,7 +34,7 @@ export function flyCopyUps(list: HTMLElement, labels: readonly FlyerLabel[], red
   const top = (el: HTMLElement) => el.getBoundingClientRect().top - hostBox.top + host.scrollTop;
   const left = target.getBoundingClientRect().left - hostBox.left + 12;
   labels.slice(0, MAX_FLYERS).forEach(({ event, text }, i) => {
-    const source = event.fromLayer === null ? null : list.querySelector<HTMLElement>(`li.stack-layer[data-layer-index="${event.fromLayer}"]:not([data-layer-kind="container"])`);
+    const source = typeof event.fromLayer !== 'number' ? null : list.querySelector<HTMLElement>(`li.stack-layer[data-layer-index="${event.fromLayer}"]:not([data-layer-kind="container"])`);
     if (source && event.kind === 'copy-up') source.setAttribute('data-cow-source', 'copy-up');
     if (source && event.kind === 'whiteout') source.setAttribute('data-cow-source', 'whiteout');
     if (reducedMotion || typeof HTMLElement.prototype.animate !== 'function') return;

@@ -36,6 +36,12 @@ describe('container activity from terminal lines', () => {
     expect((await run('ls /')).activity).toBeNull();
   });
 
+  it('a file of the container’s init layer (dockerd’s /etc/hostname) is named as such, not as an image layer', async () => {
+    await run('docker run -it busybox sh');
+    const r = await run('chmod 600 /etc/hostname');
+    expect(r.activity!.kind === 'cow' && r.activity!.events).toEqual([expect.objectContaining({ path: '/etc/hostname', fromLayer: 'init' })]);
+  });
+
   it('docker commit reports the read-write layer becoming the new image’s top layer; docker rm its discarding', async () => {
     await run('docker run -it --name cow busybox sh');
     await run('touch /a.txt');

@@ -10,8 +10,11 @@ import type { Daemon } from '../../engine/runtime/daemon.ts';
 import type { ContainerRecord } from '../../engine/runtime/state.ts';
 
 export interface CowEventView extends CowEvent {
-  /** The image layer (0-based, bottom first) the copied-up or deleted path came from. */
-  fromLayer: number | null;
+  /**
+   * The image layer (0-based, bottom first) the copied-up or deleted path came from; 'init':
+   * the container's init layer (/etc/hostname, /etc/hosts, …: not part of the image).
+   */
+  fromLayer: number | 'init' | null;
 }
 
 export type ContainerActivity =
@@ -19,14 +22,14 @@ export type ContainerActivity =
   | { kind: 'discarded'; containerId: string; name: string; bytes: number }
   | { kind: 'committed'; containerId: string; name: string; imageId: string; bytes: number };
 
-/** The topmost image layer of the container that has the path. */
-function layerOf(d: Daemon, c: ContainerRecord, path: string): number | null {
+/** The topmost image layer of the container that has the path, or its init layer. */
+function layerOf(d: Daemon, c: ContainerRecord, path: string): number | 'init' | null {
   const diffs = d.state.images.get(c.imageId)?.config.rootfs.diff_ids ?? [];
   for (let i = diffs.length - 1; i >= 0; i--) {
     const change = d.state.layers.get(diffs[i]!)?.changeset.get(path);
     if (change) return change.kind === 'entry' ? i : null;
   }
-  return null;
+  return c.rw.lower.get(path) !== undefined ? 'init' : null;
 }
 
 /** Before a command in a container: its upper layer now (an immutable snapshot). */
