@@ -23,8 +23,10 @@ test('copy-up, whiteout and added, then commit and rm, shown in the layer stack'
   await expect(stack.locator('.cow-flyer[data-cow="copy-up"][data-path="/etc/passwd"]')).toContainText(/\/etc\/passwd ↑ \d+B copied up/);
   await expect(stack.locator('.cow-flyer[data-cow="whiteout"][data-path="/etc/group"]')).toContainText('.wh.group created');
   await expect(stack.locator('li.stack-layer[data-layer-index="0"]')).toHaveAttribute('data-cow-source', /copy-up|whiteout/);
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(400);
   await page.screenshot({ path: 'test-results/screenshots/copy-on-write-flying.png' });
+  await page.waitForTimeout(900);
+  await page.screenshot({ path: 'test-results/screenshots/copy-on-write-landed.png' });
   await expect(page.getByTestId('layer-stack').locator('[data-layer-kind="container"]')).toContainText('D /etc/group');
   await page.waitForTimeout(900);
   await page.screenshot({ path: 'test-results/screenshots/copy-on-write.png' });

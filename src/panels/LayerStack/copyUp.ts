@@ -2,13 +2,16 @@
  * Copy-up drawn on the stack itself: for each file the last command copied up, a label (path
  * and bytes) flies from the image layer it came from into the container's read-write layer;
  * a whiteout or an added file drops into the read-write layer. The source layers keep a mark
- * (`data-cow-source`) until the next command. With reduced motion nothing moves: the labels
- * (the activity list above the stack holds the same words) and the marks stay.
+ * (`data-cow-source`) until the next command. With reduced motion no label flies: the
+ * activity list above the stack holds the same words, and the marks stay.
  */
 import './copyUp.css';
 import type { CowEventView } from '../../worker/daemon/activity.ts';
 
-const MAX_FLYERS = 6;
+/** Three labels fit on the read-write layer's row; the activity list names every path. */
+const MAX_FLYERS = 3;
+const ROW_TOP = 3;
+const ROW_STEP = 21;
 const FLY_MS = 900;
 const STAY_MS = 2200;
 
@@ -20,35 +23,31 @@ export interface FlyerLabel {
 /** Removes the marks and labels of a previous command. */
 export function clearCopyUps(list: HTMLElement): void {
   for (const el of list.querySelectorAll('[data-cow-source]')) el.removeAttribute('data-cow-source');
-  for (const el of list.parentElement?.querySelectorAll('.cow-flyer') ?? []) el.remove();
+  for (const el of list.querySelectorAll('.cow-flyer')) el.remove();
 }
 
-/** Animates one command's events over the drawn stack `list` (an `ol.stack-list`). */
-/** Answers false when the stack has no container layer drawn yet (nothing to play on). */
+/**
+ * Animates one command's events over the drawn stack `list` (an `ol.stack-list`). The labels
+ * are children of the read-write layer's row, so they stay on it when the rows are redrawn.
+ * Answers false when the stack has no container layer drawn yet (nothing to play on).
+ */
 export function flyCopyUps(list: HTMLElement, labels: readonly FlyerLabel[], reducedMotion: boolean): boolean {
   clearCopyUps(list);
-  const host = list.parentElement;
   const target = list.querySelector<HTMLElement>('li.stack-layer[data-layer-kind="container"]');
-  if (!host || !target) return false;
-  const hostBox = host.getBoundingClientRect();
-  const top = (el: HTMLElement) => el.getBoundingClientRect().top - hostBox.top + host.scrollTop;
-  const left = target.getBoundingClientRect().left - hostBox.left + 12;
+  if (!target) return false;
   labels.slice(0, MAX_FLYERS).forEach(({ event, text }, i) => {
     const source = typeof event.fromLayer !== 'number' ? null : list.querySelector<HTMLElement>(`li.stack-layer[data-layer-index="${event.fromLayer}"]:not([data-layer-kind="container"])`);
-    if (source && event.kind === 'copy-up') source.setAttribute('data-cow-source', 'copy-up');
-    if (source && event.kind === 'whiteout') source.setAttribute('data-cow-source', 'whiteout');
+    if (source && (event.kind === 'copy-up' || event.kind === 'whiteout')) source.setAttribute('data-cow-source', event.kind);
     if (reducedMotion || typeof HTMLElement.prototype.animate !== 'function') return;
     const flyer = document.createElement('div');
     flyer.className = `cow-flyer cow-${event.kind}`;
     flyer.dataset.cow = event.kind;
     flyer.dataset.path = event.path;
     flyer.textContent = text;
-    flyer.setAttribute('aria-hidden', 'true'); // the activity list above says the same in text
-    const end = top(target) + 4 + i * 22;
-    flyer.style.top = `${end}px`;
-    flyer.style.left = `${left + (i % 2) * 24}px`;
-    host.appendChild(flyer);
-    const from = source && event.kind === 'copy-up' ? top(source) - end : -20;
+    flyer.setAttribute('aria-hidden', 'true'); // the activity list above the stack says the same in text
+    flyer.style.top = `${ROW_TOP + i * ROW_STEP}px`;
+    target.appendChild(flyer);
+    const from = source && event.kind === 'copy-up' ? source.getBoundingClientRect().top - flyer.getBoundingClientRect().top : -20;
     flyer.animate(
       [
         { transform: `translateY(${from}px)`, opacity: 0 },
