@@ -40,6 +40,7 @@ test('copy-up, whiteout and added, then commit and rm, shown in the layer stack'
   const kinds = () => page.getByTestId('layer-stack').locator('[data-layer-kind]').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer-kind')));
   await expect.poll(kinds).toEqual(['bootfs', 'rootfs', 'layer']);
   await expect(page.getByTestId('layer-stack').locator('[data-layer-index="1"]')).toContainText('sh');
+  await expect(page.getByTestId('layer-stack').locator('[data-layer-index="1"]')).toHaveAttribute('data-cow-committed', 'true');
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'test-results/screenshots/copy-on-write-commit.png' });
 

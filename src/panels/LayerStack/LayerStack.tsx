@@ -32,7 +32,7 @@ export default function LayerStack() {
   useEffect(() => {
     if (view === 'stack' && list.current) drawStack(list.current, rows, (r) => r.kind !== 'bootfs' && session.getState().select({ kind: 'layer', diffId: r.key.split('|')[1]! }));
   }, [rows, view]);
-  useCopyUps(list, stack?.container?.id ?? null);
+  useCopyUps(list, stack?.container?.id ?? null, stack?.imageId ?? null);
 
   if (!subject)
     return (

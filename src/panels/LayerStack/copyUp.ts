@@ -23,6 +23,7 @@ export interface FlyerLabel {
 /** Removes the marks and labels of a previous command. */
 export function clearCopyUps(list: HTMLElement): void {
   for (const el of list.querySelectorAll('[data-cow-source]')) el.removeAttribute('data-cow-source');
+  for (const el of list.querySelectorAll('[data-cow-committed]')) el.removeAttribute('data-cow-committed');
   for (const el of list.querySelectorAll('.cow-flyer')) el.remove();
 }
 
@@ -59,5 +60,19 @@ export function flyCopyUps(list: HTMLElement, labels: readonly FlyerLabel[], red
     );
     flyer.animate([{ opacity: 1 }, { opacity: 0 }], { duration: 400, delay: FLY_MS + STAY_MS + i * 120, fill: 'forwards' }).onfinish = () => flyer.remove();
   });
+  return true;
+}
+
+/**
+ * After `docker commit`, on the new image's stack: its top layer was the container's
+ * read-write layer a moment ago; it turns from the read-write colour to a read-only layer.
+ */
+export function markCommitted(list: HTMLElement): boolean {
+  clearCopyUps(list);
+  // The highest image layer (a container row still fading out after the commit is not one).
+  const layers = [...list.querySelectorAll<HTMLElement>('li.stack-layer[data-layer-kind="layer"], li.stack-layer[data-layer-kind="rootfs"]')];
+  const top = layers.reduce<HTMLElement | undefined>((a, b) => (a && Number(a.dataset.layerIndex) >= Number(b.dataset.layerIndex) ? a : b), undefined);
+  if (!top) return false;
+  top.setAttribute('data-cow-committed', 'true');
   return true;
 }

@@ -4,19 +4,24 @@ import { useStore } from 'zustand';
 import { humanSize } from '../../engine/format/size.ts';
 import { daemon } from '../../store/stores.ts';
 import { motionMs } from '../motion.ts';
-import { clearCopyUps, flyCopyUps } from './copyUp.ts';
+import { clearCopyUps, flyCopyUps, markCommitted } from './copyUp.ts';
 
 /**
  * Plays the last terminal line's copy-ups on the drawn stack of the container they happened
- * in, once per command (keyed by the daemon revision that reported them).
+ * in, or marks the layer a `docker commit` made on the new image's stack, once per command
+ * (keyed by the daemon revision that reported them).
  */
-export function useCopyUps(list: RefObject<HTMLOListElement | null>, containerId: string | null): void {
+export function useCopyUps(list: RefObject<HTMLOListElement | null>, containerId: string | null, imageId: string | null): void {
   const { t } = useTranslation();
   const activity = useStore(daemon, (s) => s.activity);
   const played = useRef(-1);
   useEffect(() => {
     const root = list.current;
     if (!root) return;
+    if (activity?.change.kind === 'committed' && activity.change.imageId === imageId) {
+      if (activity.revision !== played.current && markCommitted(root)) played.current = activity.revision;
+      return;
+    }
     if (!activity || activity.change.kind !== 'cow' || activity.change.containerId !== containerId) {
       if (activity && activity.revision !== played.current) clearCopyUps(root);
       return;
