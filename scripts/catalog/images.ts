@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntryTuple, ImageConfigData, PackageData } from '../../src/engine/images/format.ts';
 import { MYSQL_ENTRYPOINT, NGINX_ENTRYPOINT, NODE_ENTRYPOINT, REDIS_ENTRYPOINT, scriptSize } from './entrypoints.ts';
+import { minimizingConfig } from './minimizing-config.ts';
 import { add, dir, draft, type Draft, layerSize, link, remove, rewrite, scaleTo, textFile, virtualFile } from './model.ts';
 
 /**
@@ -234,8 +235,8 @@ function scaled(id: string, source: string, date: string, d: Draft, bytes: numbe
 
 export function recipes(inputs: Inputs): ImageRecipe[] {
   const D = inputs.debianDate;
-  const debian = layer('debian-bookworm', 'debootstrap --variant=minbase bookworm, cleaned as build.ts describes', D, inputs.debian);
-  const debianSlim = layer('debian-bookworm-slim', 'debian-bookworm without /usr/share/{doc (copyright kept),man,info,locale,lintian,linda,groff}', D, slim(inputs.debian));
+  const debian = layer('debian-bookworm', "debootstrap --variant=minbase bookworm, cleaned as build.ts describes, with debuerreotype's minimizing config", D, minimizingConfig(clone(inputs.debian)));
+  const debianSlim = layer('debian-bookworm-slim', "debian-bookworm without /usr/share/{doc (copyright kept),man,info,locale,lintian,linda,groff}, with debuerreotype's minimizing config", D, minimizingConfig(slim(inputs.debian)));
   const slimSize = layerSize(debianSlim.draft.entries.values());
   const out: ImageRecipe[] = [];
 
