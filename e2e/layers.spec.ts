@@ -42,6 +42,9 @@ test('the file tree: the merged view shows 6 files, one layer’s changes, the c
   const table = tree.getByTestId('file-tree-table');
   await expect(table.locator('tr[data-table-path^="/files/"]')).toHaveCount(6);
   await expect(table.locator('tr[data-table-path="/files/file5"]')).toContainText('Modified');
+  // mode and owner as ls -l would show them, from the layer's tar header
+  await expect(table.locator('tr[data-table-path="/files/file5"]')).toContainText(/-r[w-][x-]r[w-][x-]r[w-][x-]/);
+  await expect(table.locator('tr[data-table-path="/files/file5"]')).toContainText('0:0');
   await page.screenshot({ path: 'test-results/screenshots/file-tree-table.png' });
   await tree.getByTestId('tree-view-tree').click();
   await tree.getByTestId('tree-layer-only').click();

@@ -147,7 +147,7 @@ export const en = {
     asTable: 'Table',
     tableCaption: 'The files shown, as a table',
     tableFirst: 'The first {{count}} of {{total}} rows (narrow them with the filter)',
-    col: { path: 'Path', change: 'Change', type: 'Type', layer: 'Layer' },
+    col: { path: 'Path', change: 'Change', type: 'Type', layer: 'Layer', mode: 'Mode', owner: 'Owner (uid:gid)' },
     types: { dir: 'directory', file: 'file', symlink: 'symbolic link', hardlink: 'hard link', other: 'device or pipe', whiteout: 'whiteout' },
     noSubject: 'No image yet: the files appear after the first build.',
     loading: 'Reading the files…',

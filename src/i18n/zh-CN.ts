@@ -146,7 +146,7 @@ export const zhCN: Catalog = {
     asTable: '表格',
     tableCaption: '当前显示的文件（表格）',
     tableFirst: '共 {{total}} 行，只列出前 {{count}} 行（可用过滤缩小范围）',
-    col: { path: '路径', change: '变更', type: '类型', layer: '层' },
+    col: { path: '路径', change: '变更', type: '类型', layer: '层', mode: '权限', owner: '属主（uid:gid）' },
     types: { dir: '目录', file: '文件', symlink: '符号链接', hardlink: '硬链接', other: '设备或管道', whiteout: 'whiteout（删除标记）' },
     noSubject: '还没有镜像：第一次构建后这里显示文件。',
     loading: '正在读取文件…',

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type UIEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { humanSize } from '../../engine/format/size.ts';
+import { modeString } from '../../engine/shell/commands/format.ts';
 import { preferences, session } from '../../store/stores.ts';
 import type { ChangeLetter, TreeRowView } from '../../worker/daemon/views.ts';
 import { instructionOf } from '../LayerStack/instruction.ts';
@@ -140,7 +141,11 @@ export default function FileTree() {
   );
 }
 
-/** The same rows as a table (path, change, type, size, layer), for screen readers and copying. */
+/** `ls -l` style permissions of a row (a whiteout is the 0/0 character device overlay2 stores; a device or pipe, not told apart here, gets `?`). */
+const permissions = (r: TreeRowView): string =>
+  r.type === 'other' ? `?${modeString({ type: 'file', mode: r.mode }).slice(1)}` : modeString({ type: r.type === 'whiteout' ? 'char' : r.type, mode: r.mode });
+
+/** The same rows as a table (path, change, type, size, mode, owner, layer), for screen readers and copying. */
 function TreeTable({ rows }: { rows: readonly TreeRowView[] }) {
   const { t } = useTranslation();
   return (
@@ -153,6 +158,8 @@ function TreeTable({ rows }: { rows: readonly TreeRowView[] }) {
             <th scope="col">{t('fileTree.col.change')}</th>
             <th scope="col">{t('fileTree.col.type')}</th>
             <th scope="col">{t('layerStack.col.size')}</th>
+            <th scope="col">{t('fileTree.col.mode')}</th>
+            <th scope="col">{t('fileTree.col.owner')}</th>
             <th scope="col">{t('fileTree.col.layer')}</th>
           </tr>
         </thead>
@@ -163,6 +170,8 @@ function TreeTable({ rows }: { rows: readonly TreeRowView[] }) {
               <td>{t(`fileTree.changes.${r.change}`)}{r.opaque ? ` · ${t('fileTree.opaque')}` : ''}</td>
               <td>{t(`fileTree.types.${r.type}`)}</td>
               <td>{r.size ? humanSize(r.size) : ''}</td>
+              <td><code>{permissions(r)}</code></td>
+              <td>{`${r.uid}:${r.gid}`}</td>
               <td>{r.layer}</td>
             </tr>
           ))}

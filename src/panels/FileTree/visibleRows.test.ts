@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TreeRowView } from '../../worker/daemon/views.ts';
 import { indexRows, visibleRows, type ShowOptions } from './visibleRows.ts';
 
-const row = (path: string, size = 0, change: TreeRowView['change'] = 'U', type: TreeRowView['type'] = 'file'): TreeRowView => ({ path, size, change, type, layer: 0 });
+const row = (path: string, size = 0, change: TreeRowView['change'] = 'U', type: TreeRowView['type'] = 'file'): TreeRowView => ({ path, size, change, type, layer: 0, mode: 0o644, uid: 0, gid: 0 });
 const ALL: ShowOptions = { collapsed: new Set(), changes: new Set(['A', 'M', 'R', 'U']), filter: '', bySize: false };
 const rows = [row('/etc', 30, 'U', 'dir'), row('/etc/group', 10, 'R'), row('/etc/passwd', 20, 'M'), row('/home', 3, 'A', 'dir'), row('/home/f', 3, 'A')];
 

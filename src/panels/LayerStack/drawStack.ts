@@ -40,7 +40,7 @@ export function drawStack(root: HTMLElement, rows: readonly StackRow[], onSelect
         bar.append('div').attr('class', 'stack-bar-fill');
         li.append('div').attr('class', 'stack-detail');
         li.append('div').attr('class', 'stack-ids');
-        li.transition().duration(motionMs(350)).style('opacity', 1).style('transform', 'translateY(0px)');
+        li.transition().duration(motionMs(300)).style('opacity', 1).style('transform', 'translateY(0px)');
         return li;
       },
       (update) => update,

@@ -77,6 +77,9 @@ export const filesApi: FilesApi = {
         size: e.size,
         change: e.change,
         layer,
+        mode: e.mode,
+        uid: e.uid,
+        gid: e.gid,
         ...(e.linkTarget !== undefined ? { linkTarget: e.linkTarget } : {}),
       }));
       return { mode, layer, rows };
@@ -92,6 +95,9 @@ export const filesApi: FilesApi = {
       size: sizeOf(e),
       change: changed.get(path) ?? 'U',
       layer: winner.get(path) ?? 0,
+      mode: e.mode,
+      uid: e.uid,
+      gid: e.gid,
       ...(opaque.has(path) ? { opaque: true } : {}),
       ...(e.linkTarget !== undefined ? { linkTarget: e.linkTarget } : {}),
     }));
@@ -100,7 +106,7 @@ export const filesApi: FilesApi = {
     for (const e of analysis.entries) {
       if (e.change !== 'R' || e.type === 'opaque') continue;
       const was = below.get(e.path);
-      rows.push({ path: e.path, type: was ? typeOf(was) : 'whiteout', size: was ? sizeOf(was) : 0, change: 'R', layer });
+      rows.push({ path: e.path, type: was ? typeOf(was) : 'whiteout', size: was ? sizeOf(was) : 0, change: 'R', layer, mode: was?.mode ?? e.mode, uid: was?.uid ?? e.uid, gid: was?.gid ?? e.gid });
     }
     rows.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { mode, layer, rows };

@@ -60,6 +60,10 @@ export interface TreeRowView {
   linkTarget?: string;
   /** An opaque directory: this layer hides everything the layers below had in it. */
   opaque?: boolean;
+  /** Permission bits (07777) and owner as the tar header / union entry records them. */
+  mode: number;
+  uid: number;
+  gid: number;
 }
 
 export interface TreeView {
