@@ -95,3 +95,23 @@ test('tomcat after debian:bookworm: the shared base layer Already exists in the 
   await transfer.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/pull-shared-layer-zh.png' });
 });
+
+test('docker rm of the container the stack shows: its layer and its bytes are said to be gone', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openTerminal(page);
+  await type(page, 'docker run -it --name scratchpad busybox sh', /# $/);
+  await type(page, 'head -c 3000 /bin/busybox > /blob; exit', /exit\n\$ $/);
+  await page.locator('[data-panel-tab="layerStack"]').click();
+  const stack = page.getByTestId('layer-stack');
+  await expect(stack.locator('[data-layer-kind="container"]')).toContainText('scratchpad');
+  await page.locator('[data-panel-tab="terminal"]').click();
+  await page.getByTestId('terminal').click();
+  await type(page, 'docker rm scratchpad', /^docker rm scratchpad\nscratchpad\n/);
+  await page.locator('[data-panel-tab="layerStack"]').click();
+  await expect(page.getByTestId('cow-activity').locator('[data-cow="discarded"]')).toContainText('The read-write layer of scratchpad (3kB) is gone');
+  await expect(stack.locator('[data-layer-kind="container"]')).toHaveCount(0);
+  // what is left is the image the container ran
+  await expect(stack.locator('.stack-summary')).toContainText('busybox:latest');
+  await expect(stack.locator('[data-layer-kind="rootfs"]')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/copy-on-write-rm-shown.png' });
+});

@@ -169,6 +169,9 @@ export class TerminalSession {
       daemon.getState().noteActivity(answer.revision, answer.activity);
       if (answer.recorded) workspaceHistory.getState().noteCommand(line.trim());
       if (answer.activity?.kind === 'committed') session.getState().select({ kind: 'image', imageId: answer.activity.imageId });
+      // The container the panels showed is gone: show the image it ran instead of nothing.
+      const sel = session.getState().selection;
+      if (answer.activity?.kind === 'discarded' && sel?.kind === 'container' && sel.containerId === answer.activity.containerId) session.getState().select({ kind: 'image', imageId: answer.activity.imageId });
       if (answer.attached) session.getState().select({ kind: 'container', containerId: answer.attached });
     } catch (e) {
       this.print(`layerlab: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -63,6 +63,6 @@ describe('container activity from terminal lines', () => {
     await run('head -c 5000 /bin/busybox > /blob');
     await run('exit');
     const rm = await run('docker rm big');
-    expect(rm.activity).toEqual({ kind: 'discarded', containerId: expect.stringMatching(/^[0-9a-f]{64}$/), name: 'big', bytes: 5000 });
+    expect(rm.activity).toEqual({ kind: 'discarded', containerId: expect.stringMatching(/^[0-9a-f]{64}$/), name: 'big', bytes: 5000, imageId: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
   });
 });

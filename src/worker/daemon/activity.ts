@@ -19,7 +19,7 @@ export interface CowEventView extends CowEvent {
 
 export type ContainerActivity =
   | { kind: 'cow'; containerId: string; name: string; events: CowEventView[] }
-  | { kind: 'discarded'; containerId: string; name: string; bytes: number }
+  | { kind: 'discarded'; containerId: string; name: string; bytes: number; /** The image it ran: what is left to show. */ imageId: string }
   | { kind: 'committed'; containerId: string; name: string; imageId: string; bytes: number };
 
 /** The topmost image layer of the container that has the path, or its init layer. */
@@ -44,11 +44,11 @@ export function cowActivity(d: Daemon, c: ContainerRecord, before: Changeset): C
 }
 
 export interface HostSnapshot {
-  containers: Map<string, { name: string; bytes: number }>;
+  containers: Map<string, { name: string; bytes: number; imageId: string }>;
 }
 
 export function snapshotHost(d: Daemon): HostSnapshot {
-  return { containers: new Map(d.state.containers.map((c) => [c.id, { name: c.name, bytes: layerSize(c.rw.changeset()) }])) };
+  return { containers: new Map(d.state.containers.map((c) => [c.id, { name: c.name, bytes: layerSize(c.rw.changeset()), imageId: c.imageId }])) };
 }
 
 /** After a host command: the containers it removed, or the container it committed. */
@@ -65,5 +65,5 @@ export function hostActivity(d: Daemon, before: HostSnapshot, argv: readonly str
   const now = new Set(d.state.containers.map((c) => c.id));
   const gone = [...before.containers].find(([id]) => !now.has(id));
   if (!gone) return null;
-  return { kind: 'discarded', containerId: gone[0], name: gone[1].name, bytes: gone[1].bytes };
+  return { kind: 'discarded', containerId: gone[0], ...gone[1] };
 }
