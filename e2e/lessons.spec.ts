@@ -90,3 +90,39 @@ test('the CMD/ENTRYPOINT lesson in Chinese: a wrong guess, the engine’s answer
   await expect(lesson.getByTestId('lesson-goal-result')).toHaveClass(/lesson-ok/, { timeout: 120_000 });
   await page.screenshot({ path: 'test-results/screenshots/lesson-cmd-zh.png' });
 });
+
+test('the union-mount lesson in Chinese, dark theme: which layer /files/file5 comes from, answered from the union view', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await page.getByTestId('lang-zh').click();
+  await page.getByTestId('theme-dark').click();
+  await page.getByTestId('lesson-picker').selectOption('union-shadowing');
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toContainText('联合挂载与被遮盖的文件');
+  const boxes = lesson.getByTestId('lesson-question').locator('input[type="checkbox"]');
+  await expect(boxes).toHaveCount(4);
+  await boxes.nth(2).check();
+  await lesson.getByTestId('lesson-check').click();
+  await expect(lesson.getByTestId('lesson-result')).toHaveText('不太对：引擎得到的是 4。', { timeout: 120_000 });
+  await boxes.nth(2).uncheck();
+  await boxes.nth(3).check();
+  await lesson.getByTestId('lesson-check').click();
+  await expect(lesson.getByTestId('lesson-result')).toHaveText('正确：引擎的结果相同（4）。', { timeout: 120_000 });
+  // the title stays in sight however far the pane is scrolled
+  await lesson.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await expect(lesson.getByRole('heading', { name: '联合挂载与被遮盖的文件' })).toBeInViewport();
+  await page.screenshot({ path: 'test-results/screenshots/lesson-union-zh-dark.png' });
+});
+
+test('the overlay2 lesson: the engine counts the LowerDir entries of a container (the -init layer included)', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await page.getByTestId('lesson-picker').selectOption('overlay2');
+  const lesson = page.getByTestId('lesson');
+  await lesson.getByTestId('lesson-question').locator('label').filter({ hasText: /^4$/ }).locator('input').check();
+  await lesson.getByTestId('lesson-check').click();
+  await expect(lesson.getByTestId('lesson-result')).toHaveText('Not quite: the engine found 5.', { timeout: 120_000 });
+  await lesson.getByTestId('lesson-goal-check').click();
+  await expect(lesson.getByTestId('lesson-goal-result')).toContainText('Not yet', { timeout: 120_000 });
+  await page.screenshot({ path: 'test-results/screenshots/lesson-overlay2-en.png' });
+});
