@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openWith } from './layerDocs.ts';
+import { typeLine } from './terminalTyping.ts';
 
 /**
  * Issue 9: several images side by side, the layers they share drawn once, and the disk that
@@ -40,4 +41,31 @@ test('in Chinese and the dark theme, unticking the base leaves one image and not
   await page.screenshot({ path: 'test-results/screenshots/compare-zh-dark.png' });
   await compare.getByRole('checkbox', { name: /ubuntu:18\.04/ }).uncheck();
   await expect(compare.getByTestId('sharing-saved')).toHaveAttribute('data-bytes', '0');
+});
+
+test('redis next to nginx: the figures follow the layers the engine gives them (shared base or not)', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openWith(page, 'FROM nginx\n');
+  await page.locator('[data-panel-tab="terminal"]').click();
+  await expect(page.getByTestId('terminal-output')).toContainText('layerlab terminal', { timeout: 30_000 });
+  await page.getByTestId('terminal').click();
+  await typeLine(page, 'docker pull redis', /Status: Downloaded newer image for redis:latest/);
+  await page.locator('[data-panel-tab="layerStack"]').click();
+  await page.getByTestId('stack-view-compare').click();
+  const compare = page.getByTestId('layer-compare');
+  const redis = compare.getByRole('checkbox', { name: /redis:latest/ });
+  if (!(await redis.isChecked())) await redis.check();
+  await expect(compare.locator('.compare-name')).toHaveCount(2);
+  await compare.getByTestId('compare-view-table').click();
+  const rows = compare.getByTestId('compare-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  // saved by sharing = the bytes of every layer both images hold, counted once more than needed
+  let shared = 0;
+  for (const row of await rows.all()) {
+    if ((await row.getAttribute('data-shared-by')) !== '2') continue;
+    shared += Number(await row.getAttribute('data-size-bytes'));
+  }
+  await expect(compare.getByTestId('sharing-saved')).toHaveAttribute('data-bytes', String(shared));
+  await compare.getByTestId('compare-view-drawing').click();
+  await page.screenshot({ path: 'test-results/screenshots/compare-redis-nginx.png' });
 });

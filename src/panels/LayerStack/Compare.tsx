@@ -110,7 +110,7 @@ function CompareTable({ images }: { images: readonly CompareImage[] }) {
       </thead>
       <tbody>
         {[...rows].map(([chainId, r]) => (
-          <tr key={chainId} data-shared-by={r.names.length}>
+          <tr key={chainId} data-shared-by={r.names.length} data-size-bytes={r.sizeBytes}>
             <td><code>{chainId.replace(/^sha256:/, '').slice(0, 12)}</code></td>
             <td><code>{instructionOf(r.createdBy)}</code></td>
             <td>{humanSize(r.sizeBytes)}</td>
