@@ -461,15 +461,17 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
       notes: ['Base layer modelled from debian-bookworm-slim with Ubuntu release files, scaled to 63.2 MB; the three small layers are modelled with their history sizes; the policy-rc.d RUN line is shortened.'],
       packages: 'debian-bookworm',
     });
-    const b20 = scaled('ubuntu-20.04', 'modelled: debian-bookworm-slim layout with Ubuntu release files', '2023-10-02T14:00:00Z', ubuntuRoot('20.04', 'focal'), 72_800_000);
+    // ubuntu:20.04 = focal-20221130: Created 2022-12-09T01:20:21.654215477Z, Virtual Size ~ 72.78 MB,
+    // Command ["bash"] (docker-library/repo-info repos/ubuntu/local/focal-20221130.md @ 72e4be79b9c8).
+    const b20 = scaled('ubuntu-20.04', 'modelled: debian-bookworm-slim layout with Ubuntu release files', '2022-12-09T01:20:21Z', ubuntuRoot('20.04', 'focal'), 72_780_000);
     out.push({
       tags: ['ubuntu:20.04', 'ubuntu:focal'],
       created: b20.date,
       layers: [b20],
-      config: { Env: [PATH], Cmd: ['/bin/bash'] },
-      history: [{ created_by: add_(fakeHash(b20.id)) }, { created_by: cmd('/bin/bash'), empty_layer: true }],
-      figure: { size: '72.8MB', source: MEMORY },
-      notes: ['As ubuntu:18.04 (one layer), scaled to 72.8 MB.'],
+      config: { Env: [PATH], Cmd: ['bash'] },
+      history: [{ created_by: add_(fakeHash(b20.id)) }, { created_by: cmd('bash'), empty_layer: true }],
+      figure: { size: '72.78MB', source: 'docker-library/repo-info repos/ubuntu/local/focal-20221130.md at commit 72e4be79b9c831d8da7d63a6ce871b20fc9e06c1 (focal-20221130: created, on-disk size, Cmd)' },
+      notes: ['As ubuntu:18.04 (one layer), scaled to 72.78 MB.'],
       packages: 'debian-bookworm',
     });
   }

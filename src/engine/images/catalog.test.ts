@@ -109,6 +109,26 @@ describe('the committed catalog', () => {
     expect(l.entries.some((e) => e[0].startsWith('/dev/'))).toBe(false);
   });
 
+  it("ships debuerreotype's docker-* APT and dpkg settings with their real text in debian and bookworm-slim", async () => {
+    for (const ref of ['debian:bookworm', 'debian:bookworm-slim']) {
+      const l = await catalog.layer(image(ref).layers[0]!);
+      expect(l.text!['/etc/apt/apt.conf.d/docker-clean']).toContain('APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb');
+      expect(l.text!['/etc/apt/apt.conf.d/docker-no-languages']).toContain('Acquire::Languages "none";');
+      expect(l.text!['/etc/apt/apt.conf.d/docker-gzip-indexes']).toContain('Acquire::GzipIndexes "true";');
+      expect(l.text!['/etc/apt/apt.conf.d/docker-autoremove-suggests']).toContain('Apt::AutoRemove::SuggestsImportant "false";');
+      expect(l.text!['/etc/dpkg/dpkg.cfg.d/docker-apt-speedup']).toContain('\nforce-unsafe-io\n');
+      expect(l.entries.find((e) => e[0] === '/usr/sbin/policy-rc.d')?.[2]).toBe(0o755);
+    }
+  });
+
+  it("gives ubuntu:20.04 repo-info's focal-20221130 date, command and size", () => {
+    const i = image('ubuntu:20.04');
+    expect(i.created).toBe('2022-12-09T01:20:21Z');
+    expect(i.config.Cmd).toEqual(['bash']);
+    expect(i.size).toBeGreaterThanOrEqual(72_775_000);
+    expect(i.size).toBeLessThan(72_785_000);
+  });
+
   it('gives tomcat a webapps.dist with the five applications and an empty webapps', async () => {
     const l = await catalog.layer(image('tomcat').layers[2]!);
     const under = (d: string) => l.entries.filter((e) => e[0].startsWith(`${d}/`));
