@@ -21,6 +21,9 @@ describe('apk on alpine', () => {
     expect(r.stdout).toMatch(/^fetch https:\/\/dl-cdn\.alpinelinux\.org\/alpine\/v3\.20\/main\/x86_64\/APKINDEX\.tar\.gz\n/);
     expect(r.stdout).toMatch(/\(3\/3\) Installing curl \(/);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^OK: \d+ MiB in 18 packages$/);
+    // apk-tools src/commit.c divides the installed bytes by 1024*1024 in integers: MiB round down
+    const kib = (set.baseInstalledSize ?? 0) + ['curl', 'libcurl', 'ca-certificates'].reduce((n, name) => n + (set.packages.find((p) => p.name === name)?.installedSize ?? 0), 0);
+    expect(r.stdout).toContain(`OK: ${Math.floor(kib / 1024)} MiB in 18 packages`);
     expect(fs.exists('/usr/bin/curl')).toBe(true);
     expect(fs.exists('/etc/ssl/certs/ca-certificates.crt')).toBe(true);
     expect(new TextDecoder().decode(fs.readFile('/etc/apk/world'))).toContain('\ncurl\n');

@@ -178,10 +178,11 @@ class ApkRun {
   }
 
   /** `OK: N MiB in M packages`: installed sizes of the base (its layer) and of the packages added. */
+  /** apk-tools 2.14.4 src/commit.c: `"%s %zu MiB in %d packages"`, bytes / (1024 * 1024) in integer division. */
   private summary(): string {
     const installed = this.installed();
     let kib = 0;
     for (const n of installed) kib += this.index.byName.get(n)?.installedSize ?? 0;
-    return `OK: ${Math.round(((this.set.baseInstalledSize ?? 0) + kib) / 1024)} MiB in ${installed.size} packages`;
+    return `OK: ${Math.floor(((this.set.baseInstalledSize ?? 0) + kib) / 1024)} MiB in ${installed.size} packages`;
   }
 }
