@@ -61,3 +61,22 @@ test('a reload keeps the terminal’s work: its commands are typed again into th
   await type(page, 'docker run --rm me/kept ls /kept.txt', /\/kept\.txt/);
   await page.screenshot({ path: 'test-results/screenshots/terminal-restored.png' });
 });
+
+test('an undone command stays undone after a reload (the autosave follows undo)', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openTerminal(page);
+  await type(page, 'docker run --name gone busybox touch /gone.txt');
+  await type(page, 'docker commit gone me/gone', /sha256:[0-9a-f]{64}/);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('terminal-output')).toContainText('(undone: docker commit gone me/gone)');
+  await page.reload();
+  await page.locator('[data-panel-tab="terminal"]').click();
+  const out = page.getByTestId('terminal-output');
+  await expect(out).toContainText('restoring your workspace: 1 command', { timeout: 30_000 });
+  await page.getByTestId('terminal').click();
+  await expect.poll(async () => (await out.textContent())?.trimEnd().endsWith('$'), { timeout: 60_000 }).toBe(true);
+  const images = await type(page, 'docker images me/gone');
+  expect(images).not.toContain('me/gone ');
+  await type(page, 'docker ps -a', /gone/);
+  await page.screenshot({ path: 'test-results/screenshots/undo-survives-reload.png' });
+});

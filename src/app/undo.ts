@@ -20,13 +20,20 @@ async function move(t: TFunction, verb: 'undo' | 'redo'): Promise<void> {
   const r = await (verb === 'undo' ? api?.terminalUndo() : api?.terminalRedo());
   if (!r) return;
   daemon.getState().advance(r.revision);
-  if (!r.line) return;
+  const line = r.line;
+  if (!line) return;
   // What was selected may be gone (the undone commit's image): the panels go back to the build.
   session.getState().select(null);
   rebuildNow();
-  if (verb === 'undo') workspaceHistory.getState().commandUndone();
-  else workspaceHistory.getState().commandRedone();
-  noteInTerminal(t(verb === 'undo' ? 'undo.undone' : 'undo.redone', { line: r.line }));
+  // the autosave follows, so a reload brings back the daemon as it is now
+  if (verb === 'undo') {
+    workspaceHistory.getState().commandUndone();
+    void import('../panels/Terminal/autosave.ts').then((m) => m.unsaveTerminalLine(line));
+  } else {
+    workspaceHistory.getState().commandRedone();
+    void import('../panels/Terminal/autosave.ts').then((m) => m.saveTerminalLine(line));
+  }
+  noteInTerminal(t(verb === 'undo' ? 'undo.undone' : 'undo.redone', { line }));
 }
 
 export const undoLast = (t: TFunction): Promise<void> => move(t, 'undo');

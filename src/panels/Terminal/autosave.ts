@@ -25,6 +25,17 @@ export function saveTerminalLine(line: string): void {
   store.setItem(TERMINAL_KEY, JSON.stringify([...savedTerminalLines(), line].slice(-LIMIT)));
 }
 
+/** The saved lines without the last one that is `line` (an undone command is not typed again after a reload). */
+export function withoutLastLine(lines: readonly string[], line: string): string[] {
+  const i = lines.map((l) => l.trim()).lastIndexOf(line.trim());
+  return i < 0 ? [...lines] : [...lines.slice(0, i), ...lines.slice(i + 1)];
+}
+
+/** Undo of a terminal command: the reload no longer replays it (Redo saves it again). */
+export function unsaveTerminalLine(line: string): void {
+  store.setItem(TERMINAL_KEY, JSON.stringify(withoutLastLine(savedTerminalLines(), line)));
+}
+
 export function forgetTerminalLines(): void {
   store.removeItem(TERMINAL_KEY);
 }
