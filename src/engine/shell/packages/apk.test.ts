@@ -58,4 +58,23 @@ describe('apk on alpine', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('nosuch (no such package)');
   });
+
+  it("del of a name the database does not know is apk-tools' No such package error, and removes nothing", () => {
+    const fs = container();
+    runCommand(apk, fs, ['apk', 'add', '--no-cache', 'make']);
+    const r = runCommand(apk, fs, ['apk', 'del', 'make', 'nosuch']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('ERROR: No such package: nosuch\n');
+    expect(r.stdout).toBe('');
+    expect(fs.exists('/usr/bin/make')).toBe(true);
+  });
+
+  it('del of a known package that is not in world says nothing about it and still prints the summary', () => {
+    const fs = container();
+    runCommand(apk, fs, ['apk', 'add', 'make']);
+    const r = runCommand(apk, fs, ['apk', 'del', 'curl']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trimEnd()).toMatch(/^OK: \d+ MiB in \d+ packages$/);
+  });
 });

@@ -139,12 +139,17 @@ class ApkRun {
   private del(names: string[]): number {
     const installed = this.installed();
     const world = this.world();
+    // apk-tools 2.14.4 src/app_del.c: a name the database does not know (not installed, not
+    // in a cached index) is `ERROR: No such package: NAME` and nothing is removed (exit: the
+    // error count); a known name that is not in world is dropped from world without a word.
+    const unknown = names.filter((n) => !installed.has(n) && !(this.hasIndex() && this.index.find(n)));
+    if (unknown.length) {
+      for (const n of unknown) this.err(`ERROR: No such package: ${n}`);
+      return unknown.length;
+    }
     const targets: PackageData[] = [];
     for (const n of names) {
-      if (!world.includes(n)) {
-        this.out(`WARNING: ${n} is not in world`);
-        continue;
-      }
+      if (!world.includes(n)) continue;
       const p = this.index.byName.get(n);
       if (p && installed.has(n)) targets.push(p);
       // a --virtual group: its members go with it
