@@ -73,13 +73,13 @@ test('in Chinese and the dark theme with reduced motion: the same labels, nothin
   await page.screenshot({ path: 'test-results/screenshots/copy-on-write-zh-dark.png' });
 });
 
-test('tomcat after debian:bookworm: the shared base layer Already exists in the terminal and the registry view', async ({ page }) => {
+test('redis after debian:bookworm-slim: the shared base layer Already exists in the terminal and the registry view', async ({ page }) => {
   test.setTimeout(180_000);
   await openTerminal(page);
-  const base = await type(page, 'docker pull debian:bookworm', /Status: Downloaded newer image for debian:bookworm/);
+  const base = await type(page, 'docker pull debian:bookworm-slim', /Status: Downloaded newer image for debian:bookworm-slim/);
   const shared = /\n([0-9a-f]{12}): Pull complete/.exec(base)![1]!;
-  const tomcat = await type(page, 'docker pull tomcat', /Status: Downloaded newer image for tomcat:latest/);
-  expect(tomcat).toContain(`latest: Pulling from library/tomcat\n${shared}: Already exists\n`);
+  const redis = await type(page, 'docker pull redis', /Status: Downloaded newer image for redis:latest/);
+  expect(redis).toContain(`latest: Pulling from library/redis\n${shared}: Already exists\n`);
   await page.locator('[data-panel-tab="imageGraph"]').click();
   const transfer = page.getByTestId('transfer');
   await expect(transfer).toHaveAttribute('data-done', 'true', { timeout: 10_000 });
