@@ -65,6 +65,9 @@ test('the shadowing diff: file 5 of layer 2 shadowed by layer 3, its blame lane 
   await expect(file5.locator('td[data-layer="2"]')).toHaveAttribute('data-state', 'shadowed');
   await expect(file5.locator('td[data-layer="3"]')).toHaveAttribute('data-state', 'winner');
   await expect(diff.locator('tr[data-path] td[data-state="winner"]')).toHaveCount(6);
+  // the lanes' text alternative: each cell's state in words for screen readers and copying (the symbol is aria-hidden)
+  await expect(file5.locator('td[data-layer="2"] .lane-words')).toHaveText(/added · shadowed/);
+  await expect(file5.locator('td[data-layer="3"] .lane-words')).toHaveText(/modified · winner/);
   await file5.locator('.lane-path').click();
   await expect(page.getByTestId('blame').locator('[data-version-state]')).toHaveCount(2);
   await expect(page.getByTestId('text-diff')).toContainText('- 5');

@@ -42,6 +42,22 @@ export function drawLanes(body: HTMLTableSectionElement, rows: readonly ShadowRo
     .attr('data-layer', (c) => (c.layer < 0 ? null : c.layer))
     .attr('data-state', (c) => c.state)
     .attr('data-change', (c) => c.change)
-    .attr('title', (c) => (c.state ? [c.change ? labels.change(c.change) : '', labels.state(c.state)].filter(Boolean).join(' · ') : null))
-    .text((c) => (c.layer < 0 ? (c.merged ?? '') : c.state ? `${SYMBOL[c.state]}${c.change === 'added' ? ' +' : c.change === 'modified' && c.state !== 'modified' ? ' ~' : ''}` : ''));
+    .attr('title', (c) => words(c, labels))
+    .each(function (c) {
+      // The symbol for the eye, the same state in words for screen readers and copy-paste.
+      const td = select(this);
+      td.selectAll('*').remove();
+      if (c.layer < 0 || !c.state) {
+        td.text(c.layer < 0 ? (c.merged ?? '') : '');
+        return;
+      }
+      td.text('');
+      td.append('span').attr('aria-hidden', 'true').text(`${SYMBOL[c.state]}${c.change === 'added' ? ' +' : c.change === 'modified' && c.state !== 'modified' ? ' ~' : ''}`);
+      td.append('span').attr('class', 'lane-words').text(` ${words(c, labels)}`);
+    });
+}
+
+/** A cell's change and state in words ("added · winner"), or null for an empty cell. */
+function words(c: { state: LaneState | null; change: 'added' | 'modified' | null }, labels: LaneLabels): string | null {
+  return c.state ? [c.change ? labels.change(c.change) : '', labels.state(c.state)].filter(Boolean).join(' · ') : null;
 }
