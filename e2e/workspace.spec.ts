@@ -80,3 +80,20 @@ test('an undone command stays undone after a reload (the autosave follows undo)'
   await type(page, 'docker ps -a', /gone/);
   await page.screenshot({ path: 'test-results/screenshots/undo-survives-reload.png' });
 });
+
+test('a reload keeps the Dockerfile and where the cursor was in it', async ({ page }) => {
+  await page.goto('/');
+  const editor = page.getByTestId('dockerfile-editor').locator('.cm-content');
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('LABEL kept=yes');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  const status = page.getByText(/Ln \d+, Col \d+/);
+  const where = await status.innerText();
+  expect(where).toMatch(/Col 13/);
+  await page.reload();
+  await expect(editor).toContainText('LABEL kept=yes');
+  await expect(page.getByText(/Ln \d+, Col \d+/)).toHaveText(where);
+  await page.screenshot({ path: 'test-results/screenshots/cursor-after-reload.png' });
+});

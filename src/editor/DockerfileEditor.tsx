@@ -67,6 +67,12 @@ function stepWords(): StepWords {
   };
 }
 
+/** The stored selection, kept inside the text (a link or scenario may have loaded a shorter one). */
+const insideText = ({ text, selection }: { text: string; selection: { anchor: number; head: number } }) => ({
+  anchor: Math.min(selection.anchor, text.length),
+  head: Math.min(selection.head, text.length),
+});
+
 /**
  * The Dockerfile editor (CodeMirror 6). It writes the text, selection and history depth to
  * the document store, and draws what the session store holds: the front end's diagnostics
@@ -87,6 +93,8 @@ export default function DockerfileEditor() {
       parent,
       state: EditorState.create({
         doc: documentStore.getState().text,
+        // where the cursor was before a reload (the store checked it lies inside the text)
+        selection: insideText(documentStore.getState()),
         extensions: [
           lineNumbers(),
           stepGutter(),

@@ -18,16 +18,32 @@ describe('the document store', () => {
     expect(store.getState().version).toBe(2);
   });
 
-  it('keeps the text across a reload, and only the text', () => {
+  it('keeps the text and the editor selection across a reload, and nothing else', () => {
     const storage = memoryStorage();
     const store = createDocumentStore(storage);
     store.getState().setText('FROM busybox\nRUN touch /abc.txt\n');
     store.getState().setSelection({ anchor: 3, head: 5 }, { line: 1, column: 6 });
-    expect(JSON.parse(storage.data.get(DOCUMENT_KEY) ?? '{}').state).toEqual({ text: 'FROM busybox\nRUN touch /abc.txt\n' });
+    store.getState().setHistoryDepth(2, 0);
+    expect(JSON.parse(storage.data.get(DOCUMENT_KEY) ?? '{}').state).toEqual({
+      text: 'FROM busybox\nRUN touch /abc.txt\n',
+      selection: { anchor: 3, head: 5 },
+      cursor: { line: 1, column: 6 },
+    });
 
     const reloaded = createDocumentStore(storage).getState();
     expect(reloaded.text).toBe('FROM busybox\nRUN touch /abc.txt\n');
-    expect(reloaded.cursor).toEqual({ line: 1, column: 1 });
+    expect(reloaded.selection).toEqual({ anchor: 3, head: 5 });
+    expect(reloaded.cursor).toEqual({ line: 1, column: 6 });
+    expect(reloaded.undoDepth).toBe(0);
+  });
+
+  it('keeps the text but not a stored selection outside it or of the wrong shape', () => {
+    for (const selection of [{ anchor: 0, head: 99 }, { anchor: -1, head: 0 }, { anchor: '1', head: 0 }, null]) {
+      const storage = memoryStorage({ [DOCUMENT_KEY]: JSON.stringify({ state: { text: 'FROM a\n', selection, cursor: { line: 1, column: 1 } }, version: 1 }) });
+      const s = createDocumentStore(storage).getState();
+      expect(s.text).toBe('FROM a\n');
+      expect(s.selection).toEqual({ anchor: 0, head: 0 });
+    }
   });
 
   it('makes every reveal request a new one, even for the same place, and never remembers it', () => {

@@ -52,6 +52,18 @@ export interface DocumentState {
 
 export const DOCUMENT_KEY = 'layerlab.document';
 
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+function validSelection(v: unknown, length: number): Selection | null {
+  const s = v as Partial<Selection> | null;
+  return isCount(s?.anchor) && isCount(s?.head) && s.anchor <= length && s.head <= length ? { anchor: s.anchor, head: s.head } : null;
+}
+
+function validCursor(v: unknown): Cursor | null {
+  const c = v as Partial<Cursor> | null;
+  return isCount(c?.line) && isCount(c?.column) && c.line >= 1 && c.column >= 1 ? { line: c.line, column: c.column } : null;
+}
+
 export function createDocumentStore(storage: StateStorage) {
   return createStore<DocumentState>()(
     persist(
@@ -76,11 +88,15 @@ export function createDocumentStore(storage: StateStorage) {
         name: DOCUMENT_KEY,
         version: 1,
         storage: createJSONStorage(() => storage),
-        // Only the text survives a reload; a text that is not a string is ignored.
-        partialize: (s) => ({ text: s.text }),
+        // The text and the editor's selection survive a reload; a stored value of the wrong
+        // shape is ignored, a selection outside the text is not restored.
+        partialize: (s) => ({ text: s.text, selection: s.selection, cursor: s.cursor }),
         merge: (persisted, current) => {
-          const text = (persisted as { text?: unknown } | null)?.text;
-          return typeof text === 'string' ? { ...current, text } : current;
+          const p = persisted as { text?: unknown; selection?: unknown; cursor?: unknown } | null;
+          if (typeof p?.text !== 'string') return current;
+          const selection = validSelection(p.selection, p.text.length);
+          const cursor = validCursor(p.cursor);
+          return selection && cursor ? { ...current, text: p.text, selection, cursor } : { ...current, text: p.text };
         },
       },
     ),
