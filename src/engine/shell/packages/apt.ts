@@ -16,6 +16,7 @@ import { applyEffects, isDir, lexists, removePackageFiles, unpackPackage } from 
 const LISTS = '/var/lib/apt/lists';
 const ARCHIVES = '/var/cache/apt/archives';
 const DOCKER_CLEAN = '/etc/apt/apt.conf.d/docker-clean';
+const DOCKER_NO_LANGUAGES = '/etc/apt/apt.conf.d/docker-no-languages';
 
 interface AptOptions {
   yes: boolean;
@@ -140,6 +141,11 @@ class AptRun {
     return lexists(this.fs, DOCKER_CLEAN);
   }
 
+  /** debuerreotype's docker-no-languages (`Acquire::Languages "none";`): no Translation-* index is fetched. */
+  private wantsIndex(name: string): boolean {
+    return !(lexists(this.fs, DOCKER_NO_LANGUAGES) && /[ _]Translation-/.test(name));
+  }
+
   readingLists(): void {
     if (this.opts.quiet < 2) {
       this.out('Reading package lists...\nBuilding dependency tree...');
@@ -156,7 +162,7 @@ class AptRun {
   update(): number {
     const fresh = !this.hasLists();
     let total = 0;
-    this.set.indexDownloads.forEach((d, i) => {
+    this.set.indexDownloads.filter((d) => this.wantsIndex(d.source)).forEach((d, i) => {
       if (fresh) {
         this.out(`Get:${i + 1} ${d.source} [${d.size}]`);
         total += parseAptSize(d.size);
@@ -169,7 +175,7 @@ class AptRun {
         this.fs.chown(path, uid, gid);
         continue;
       }
-      if (!fresh && path.startsWith(LISTS)) continue;
+      if ((!fresh && path.startsWith(LISTS)) || !this.wantsIndex(path)) continue;
       this.fs.writeFile(path, { kind: 'virtual', size, seed: `${this.set.id}:index:${path}` }, { mode });
     }
     if (this.opts.quiet < 2) this.out('Reading package lists...');
