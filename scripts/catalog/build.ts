@@ -284,7 +284,7 @@ export function build(): Map<string, Uint8Array> {
 }
 
 /** Data files under OUT written by other generators. */
-const OTHER_GENERATORS = ['packages/npm.json.gz'];
+const OTHER_GENERATORS = ['packages/npm.json.gz', 'packages/pip.json.gz'];
 
 function main() {
   const check = process.argv.includes('--check');
@@ -302,7 +302,7 @@ function main() {
     console.log(bad ? `build --check: ${bad} of ${files.size} files differ` : `build --check: all ${files.size} files identical`);
     process.exit(bad ? 1 : 0);
   }
-  // Files another generator owns stay (packages/npm.json.gz: scripts/npm/capture.ts).
+  // Files another generator owns stay (packages/npm.json.gz: scripts/npm/capture.ts; packages/pip.json.gz: scripts/pip/build.ts).
   const kept = new Map(OTHER_GENERATORS.filter((f) => existsSync(join(OUT, f))).map((f) => [f, readFileSync(join(OUT, f))]));
   rmSync(OUT, { recursive: true, force: true });
   for (const [name, bytes] of kept) {
