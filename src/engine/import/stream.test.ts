@@ -6,7 +6,7 @@ import { dockerSave, rawTar } from './testing/build.ts';
 describe('importing a Blob stream', () => {
   it('imports, reporting bytes against the file size', async () => {
     const bytes = await dockerSave([rawTar([{ name: 'hello', data: 'hi\n' }])]);
-    const blob = new Blob([bytes]);
+    const blob = new Blob([new Uint8Array(bytes)]);
     const seen: ImportProgress[] = [];
     const a = await importArchive(readableChunks(blob.stream()), { totalBytes: blob.size, onProgress: (p) => seen.push(p) });
     expect(a.images[0].layers[0].records.map((r) => r.path)).toEqual(['/hello']);
