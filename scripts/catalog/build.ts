@@ -8,6 +8,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { GemData } from '../../src/engine/shell/packages/gem/format.ts';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'fflate';
 import { CATALOG_FORMAT, type BootfsData, type CatalogData, type EntryTuple, type HistoryData, type ImageData, type LayerData, type PackageData, type PackageEffects, type PackageSetData, type TypeCode } from '../../src/engine/images/format.ts';
@@ -65,6 +67,7 @@ function debianInputs(): Inputs {
     shared,
     essential,
     busybox: readBusybox(),
+    gem: JSON.parse(gunzipSync(readFileSync(join(OUT, 'packages/gem.json.gz'))).toString('utf8')) as GemData,
   };
 }
 
@@ -284,7 +287,7 @@ export function build(): Map<string, Uint8Array> {
 }
 
 /** Data files under OUT written by other generators. */
-const OTHER_GENERATORS = ['packages/npm.json.gz', 'packages/pip.json.gz'];
+const OTHER_GENERATORS = ['packages/npm.json.gz', 'packages/pip.json.gz', 'packages/gem.json.gz'];
 
 function main() {
   const check = process.argv.includes('--check');
@@ -302,7 +305,7 @@ function main() {
     console.log(bad ? `build --check: ${bad} of ${files.size} files differ` : `build --check: all ${files.size} files identical`);
     process.exit(bad ? 1 : 0);
   }
-  // Files another generator owns stay (packages/npm.json.gz: scripts/npm/capture.ts; packages/pip.json.gz: scripts/pip/build.ts).
+  // Files another generator owns stay (packages/npm.json.gz: scripts/npm/capture.ts; packages/pip.json.gz: scripts/pip/build.ts; packages/gem.json.gz: scripts/gem/build.ts, an input here: the ruby image's bundler layer).
   const kept = new Map(OTHER_GENERATORS.filter((f) => existsSync(join(OUT, f))).map((f) => [f, readFileSync(join(OUT, f))]));
   rmSync(OUT, { recursive: true, force: true });
   for (const [name, bytes] of kept) {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { EntryTuple, ImageConfigData, PackageData } from '../../src/engine/images/format.ts';
 import { MYSQL_ENTRYPOINT, NGINX_ENTRYPOINT, NODE_ENTRYPOINT, REDIS_ENTRYPOINT, scriptSize } from './entrypoints.ts';
 import { minimizingConfig } from './minimizing-config.ts';
+import type { GemData } from '../../src/engine/shell/packages/gem/format.ts';
+import { gemPaths, installWrites } from '../../src/engine/shell/packages/gem/layout.ts';
 import { add, dir, draft, type Draft, layerSize, link, remove, rewrite, scaleTo, textFile, virtualFile } from './model.ts';
 
 /**
@@ -25,6 +27,8 @@ export interface Inputs {
   essential: Set<string>;
   /** busybox.txt: its layer entries (for alpine's applet list), config and history. */
   busybox: { entries: EntryTuple[]; files: Record<string, string>; config: ImageConfigData; history: { created_by: string; empty_layer: boolean }[] };
+  /** packages/gem.json.gz (scripts/gem/build.ts): the ruby image's `gem install bundler`. */
+  gem: GemData;
 }
 
 export interface LayerRecipe {
@@ -769,23 +773,46 @@ function appImages(inputs: Inputs, debian: LayerRecipe, debianSlim: LayerRecipe,
       ['/usr/bin/erb3.1', '/usr/local/bin/erb'],
       ['/', null],
     ]);
-    const rbL = layer('ruby-2.1.5', `modelled: Debian ruby3.1 ${rb.version} files renamed to Ruby 2.1's /usr/local layout (real list)`, '2014-12-26T00:00:00Z', d);
+    const rbL = layer('ruby-2.1.5', `modelled: Debian ruby3.1 ${rb.version} files renamed to Ruby 2.1's /usr/local layout (real list)`, '2014-12-26T00:00:01Z', d);
+    // The rest follows docker-library/ruby's 2.1/Dockerfile of 2014-12-26 (commit 8596abba2).
+    const procps = layer('ruby-procps', 'apt-get install -y curl procps: Debian procps and libproc2-0 (real file lists; curl is already in the build-tools layer)', '2014-12-26T00:00:00Z', packageFiles(inputs, ['procps', 'libproc2-0'].filter((n) => inputs.packages.has(n))));
+    const rc = draft();
+    textFile(rc, '/root/.gemrc', 'gem: --no-rdoc --no-ri\n');
+    const rcL = layer('ruby-gemrc', "echo 'gem: --no-rdoc --no-ri' >> \"$HOME/.gemrc\"", '2014-12-26T00:00:02Z', rc);
+    const GEM_HOME = '/usr/local/bundle';
+    const bundler = draft();
+    for (const w of installWrites(inputs.gem, gemPaths(inputs.gem, { GEM_HOME }), inputs.gem.gems.bundler!)) {
+      if (w.kind === 'dir') add(bundler, dir(w.path, w.mode));
+      else if (w.kind === 'link') add(bundler, link(w.path, w.target));
+      else if (w.kind === 'text') textFile(bundler, w.path, w.text, w.mode);
+      else virtualFile(bundler, w.path, w.size, w.mode);
+    }
+    // bundler's Settings#set_key: YAML.dump of the global settings into ~/.bundle/config (BUNDLE_APP_CONFIG is set only after this step)
+    textFile(bundler, '/root/.bundle/config', `---\nBUNDLE_PATH: ${GEM_HOME}\nBUNDLE_BIN: ${GEM_HOME}/bin\n`);
+    const bundlerL = layer('ruby-bundler', `gem install bundler (the simulated gem's layout of packages/gem.json.gz's bundler ${inputs.gem.gems.bundler!.version}) && bundle config --global path/bin`, '2014-12-26T00:00:03Z', bundler);
+    const RUBY_PATH = `PATH=${GEM_HOME}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`;
     out.push({
       tags: ['ruby:2.1.5'],
-      created: rbL.date,
-      layers: [debian, tools, rbL],
-      config: { Env: [PATH, 'RUBY_MAJOR=2.1', 'RUBY_VERSION=2.1.5'], Cmd: ['irb'] },
+      created: bundlerL.date,
+      layers: [debian, tools, procps, rbL, rcL, bundlerL],
+      config: { Env: [RUBY_PATH, 'RUBY_MAJOR=2.1', 'RUBY_VERSION=2.1.5', `GEM_HOME=${GEM_HOME}`, `BUNDLE_APP_CONFIG=${GEM_HOME}`], Cmd: ['irb'] },
       history: [
         { created_by: add_(fakeHash(debian.id)) },
         { created_by: cmd('bash'), empty_layer: true },
         { created_by: run('set -eux; apt-get update; apt-get install -y --no-install-recommends curl wget ca-certificates git gcc make …; rm -rf /var/lib/apt/lists/*') },
+        { created_by: run('apt-get update && apt-get install -y curl procps && rm -rf /var/lib/apt/lists/*') },
         { created_by: nop(' ENV RUBY_MAJOR=2.1'), empty_layer: true },
         { created_by: nop(' ENV RUBY_VERSION=2.1.5'), empty_layer: true },
         { created_by: run('apt-get update && apt-get install -y bison ruby && rm -rf /var/lib/apt/lists/* && mkdir -p /usr/src/ruby && … && make install …') },
+        { created_by: run(`echo 'gem: --no-rdoc --no-ri' >> "$HOME/.gemrc"`) },
+        { created_by: nop(` ENV GEM_HOME=${GEM_HOME}`), empty_layer: true },
+        { created_by: nop(` ENV ${RUBY_PATH}`), empty_layer: true },
+        { created_by: run('gem install bundler && bundle config --global path "$GEM_HOME" && bundle config --global bin "$GEM_HOME/bin"') },
+        { created_by: nop(` ENV BUNDLE_APP_CONFIG=${GEM_HOME}`), empty_layer: true },
         { created_by: cmd('irb'), empty_layer: true },
       ],
-      figure: { size: 'derived', source: 'real Debian package files, renamed (no tutorial figure)' },
-      notes: ['Ruby 2.1.5 modelled with Debian ruby3.1 files under /usr/local; the base is bookworm, not the jessie of 2014.'],
+      figure: { size: 'derived', source: 'real Debian package files, renamed (no tutorial figure); steps as docker-library/ruby 2.1/Dockerfile at 8596abba2 (2014-12-26)' },
+      notes: ['Ruby 2.1.5 modelled with Debian ruby3.1 files under /usr/local; the base is bookworm, not the jessie of 2014; bundler is Debian’s 2.3.15 (2014 installed 1.7.9).'],
       packages: 'debian-bookworm',
     });
   }

@@ -2,6 +2,7 @@ import { gunzipSync } from 'fflate';
 import { CATALOG_FORMAT, type BootfsData, type CatalogData, type ImageData, type LayerData, type LayerInfo, type PackageSetData } from './format.ts';
 import { NPM_FORMAT, type NpmRegistryData } from '../shell/packages/npm/format.ts';
 import { PIP_FORMAT, type PipData } from '../shell/packages/pip/format.ts';
+import { GEM_FORMAT, type GemData } from '../shell/packages/gem/format.ts';
 import { dataFileName, type ImageDataSource } from './source.ts';
 
 /** A reference as users type it: `centos` → `centos:latest`; `busybox:latest` stays. */
@@ -21,8 +22,7 @@ export class ImageCatalog {
   private readonly layerCache = new Map<string, Promise<LayerData>>();
   private readonly packageCache = new Map<string, Promise<PackageSetData>>();
   private bootfsData?: Promise<BootfsData>;
-  private npmData?: Promise<NpmRegistryData>;
-  private pipData?: Promise<PipData>;
+  private readonly toolCache = new Map<string, Promise<unknown>>();
   private readonly byTag = new Map<string, ImageData>();
   private readonly layerInfo = new Map<string, LayerInfo>();
 
@@ -84,26 +84,31 @@ export class ImageCatalog {
 
   /** What the node image's `npm` installs from (recorded real installs, scripts/npm/capture.ts), loaded on first use. */
   npm(): Promise<NpmRegistryData> {
-    if (!this.npmData) {
-      this.npmData = readJson<NpmRegistryData>(this.source, dataFileName({ kind: 'packages', id: 'npm' })).then((d) => {
-        if (d?.format !== NPM_FORMAT) throw new Error(`catalog: packages/npm.json.gz has format ${JSON.stringify(d?.format)}, this engine reads ${NPM_FORMAT} (regenerate with scripts/npm/capture.ts)`);
-        return d;
-      });
-      this.npmData.catch(() => (this.npmData = undefined));
-    }
-    return this.npmData;
+    return this.toolData<NpmRegistryData>('npm', NPM_FORMAT, 'scripts/npm/capture.ts');
   }
 
   /** What the python image's `pip` installs from (Debian's python3-* packages, scripts/pip/build.ts), loaded on first use. */
   pip(): Promise<PipData> {
-    if (!this.pipData) {
-      this.pipData = readJson<PipData>(this.source, dataFileName({ kind: 'packages', id: 'pip' })).then((d) => {
-        if (d?.format !== PIP_FORMAT) throw new Error(`catalog: packages/pip.json.gz has format ${JSON.stringify(d?.format)}, this engine reads ${PIP_FORMAT} (regenerate with scripts/pip/build.ts)`);
+    return this.toolData<PipData>('pip', PIP_FORMAT, 'scripts/pip/build.ts');
+  }
+
+  /** What the ruby image's `gem` installs from (Debian's ruby-* packages, scripts/gem/build.ts), loaded on first use. */
+  gem(): Promise<GemData> {
+    return this.toolData<GemData>('gem', GEM_FORMAT, 'scripts/gem/build.ts');
+  }
+
+  /** packages/<id>.json.gz of a language package manager, checked for the format this engine reads; a failed load is retried next time. */
+  private toolData<T extends { format: string | number }>(id: string, format: string | number, generator: string): Promise<T> {
+    let data = this.toolCache.get(id) as Promise<T> | undefined;
+    if (!data) {
+      data = readJson<T>(this.source, dataFileName({ kind: 'packages', id })).then((d) => {
+        if (d?.format !== format) throw new Error(`catalog: packages/${id}.json.gz has format ${JSON.stringify(d?.format)}, this engine reads ${format} (regenerate with ${generator})`);
         return d;
       });
-      this.pipData.catch(() => (this.pipData = undefined));
+      this.toolCache.set(id, data);
+      data.catch(() => this.toolCache.delete(id));
     }
-    return this.pipData;
+    return data;
   }
 
   /** One distribution's package set (`debian-bookworm`, `centos-7`, `fedora`), loaded on first use. */

@@ -4,7 +4,7 @@
  * real tools would find themselves installed (`/etc/alpine-release`, `/etc/fedora-release`,
  * `/etc/redhat-release`, dpkg's status file). An image of none of these (busybox, scratch)
  * gets no package manager: `apt-get` is then `sh: apt-get: not found`, as in Docker. The
- * node image's npm (`/usr/local/lib/node_modules/npm`) adds `npm`, the python image's pip `pip`, whatever the distribution.
+ * node image's npm (`/usr/local/lib/node_modules/npm`) adds `npm`, the python image's pip `pip`, the ruby image's RubyGems `gem`, whatever the distribution.
  */
 import type { FsOps } from '../fs/ops.ts';
 import type { ImageCatalog } from '../images/catalog.ts';
@@ -12,6 +12,7 @@ import type { CommandFn } from '../shell/command.ts';
 import { packageManagers } from '../shell/packages/index.ts';
 import { npmCommand } from '../shell/packages/npm/npm.ts';
 import { pipCommand } from '../shell/packages/pip/pip.ts';
+import { gemCommand } from '../shell/packages/gem/gem.ts';
 
 /** Where each catalog package set's distribution leaves its mark, checked in this order. */
 const MARKERS: readonly (readonly [path: string, set: string])[] = [
@@ -33,11 +34,14 @@ export type ExtraCommands = (fs: FsOps) => Promise<Record<string, CommandFn>>;
 const NPM_MARKER = '/usr/local/lib/node_modules/npm/package.json';
 /** The python image's pip; a container with it gets the simulated `pip`. */
 const PIP_MARKER = '/usr/local/bin/pip';
+/** The ruby image's RubyGems; a container with it gets the simulated `gem`. */
+const GEM_MARKER = '/usr/local/bin/gem';
 
 export function catalogPackages(catalog: ImageCatalog | Promise<ImageCatalog>): ExtraCommands {
   const loaded = new Map<string, Promise<Record<string, CommandFn>>>();
   let npm: Promise<Record<string, CommandFn>> | undefined;
   let pip: Promise<Record<string, CommandFn>> | undefined;
+  let gem: Promise<Record<string, CommandFn>> | undefined;
   return async (fs) => {
     const set = packageSetOf(fs);
     let commands = set ? loaded.get(set) : undefined;
@@ -56,6 +60,10 @@ export function catalogPackages(catalog: ImageCatalog | Promise<ImageCatalog>): 
         return { pip: run, pip3: run, 'pip3.11': run };
       });
       extra.push(await pip);
+    }
+    if (fs.exists(GEM_MARKER)) {
+      gem ??= Promise.resolve(catalog).then((c) => c.gem()).then((data) => ({ gem: gemCommand(data) }));
+      extra.push(await gem);
     }
     return Object.assign({}, ...extra);
   };

@@ -3,7 +3,7 @@ import { normalizePath } from '../../fs/path.ts';
 import type { CommandContext, CommandFn } from '../command.ts';
 
 /** Runs a package-manager command directly on a filesystem (tests): its exit code and output. */
-export function runCommand(fn: CommandFn, fs: FsOps, argv: string[], opts: { uid?: number; now?: number; cwd?: string } = {}): { code: number; stdout: string; stderr: string } {
+export function runCommand(fn: CommandFn, fs: FsOps, argv: string[], opts: { uid?: number; now?: number; cwd?: string; env?: Record<string, string> } = {}): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
   // fields a package manager never uses are stubs; the cast keeps this harness independent of additions to CommandContext
@@ -13,7 +13,7 @@ export function runCommand(fn: CommandFn, fs: FsOps, argv: string[], opts: { uid
     flavour: 'gnu',
     fs,
     cwd: opts.cwd ?? '/',
-    env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+    env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ...opts.env },
     user: { uid: opts.uid ?? 0, gid: opts.uid ?? 0, name: opts.uid ? 'user' : 'root' },
     hostname: 'layerlab',
     now: opts.now ?? 1_763_800_000,
