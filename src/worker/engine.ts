@@ -21,13 +21,17 @@ let daemon: Promise<Daemon> | null = null;
 let catalog: Promise<ImageCatalog> | null = null;
 let latest: BuildResult | null = null;
 let dataSource: () => ImageDataSource = () => urlDataSource();
+/** When the session's daemon starts its simulated clock (ms since the epoch): the real time, so `docker images` says how old the catalog's images really are. */
+let startClock: () => number = () => Date.now();
 
 /**
  * Where the catalog's data comes from (the worker fetches it; tests in Node pass
- * `nodeDataSource()`). Starts a fresh daemon, so a test gets a session of its own.
+ * `nodeDataSource()`), and optionally a fixed start for the daemon's clock. Starts a fresh
+ * daemon, so a test gets a session of its own.
  */
-export function resetDaemon(source: ImageDataSource): void {
+export function resetDaemon(source: ImageDataSource, options: { clock?: number } = {}): void {
   dataSource = () => source;
+  startClock = () => options.clock ?? Date.now();
   daemon = null;
   catalog = null;
   latest = null;
@@ -46,6 +50,7 @@ export function theDaemon(): Promise<Daemon> {
       runner: shellRunner({ extraCommands: catalogPackages(images), kernelRelease }),
       build: classicBuildHook,
       hub: catalogHub(images),
+      clock: startClock(),
     });
   })();
   return daemon;

@@ -11,6 +11,16 @@ async function type(...lines: string[]) {
   return out;
 }
 
+describe('the session daemon’s clock', () => {
+  it('starts at the given time (the app passes the real time), so docker images says how old a catalog image is', async () => {
+    resetDaemon(nodeDataSource(), { clock: Date.UTC(2026, 10, 22, 12) });
+    resetTerminal();
+    const [, images] = await type('docker pull ubuntu:20.04', 'docker images ubuntu');
+    // created 2022-12-09: go-units' HumanDuration says "3 years" up to 4 years minus a day
+    expect(images!.output).toMatch(/\nubuntu +20\.04 +[0-9a-f]{12} +3 years ago +/);
+  });
+});
+
 describe('the terminal on the session daemon', () => {
   beforeEach(() => {
     resetDaemon(nodeDataSource());
