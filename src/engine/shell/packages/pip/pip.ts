@@ -1,12 +1,14 @@
 /**
  * The python image's `pip` (23.0.1, as the image ships it): `install` (names, `-r FILE`,
- * `--no-cache-dir`, `-q`), `uninstall -y`, `list`, `freeze`, `--version`. Packages come from
- * packages/pip.json.gz (Debian bookworm's python3-* packages, scripts/pip/build.ts): their
- * files land in site-packages with a `.dist-info` as pip writes it, console scripts in
- * /usr/local/bin, and unless `--no-cache-dir` the downloads stay in /root/.cache/pip — the
- * bytes a `RUN pip install` layer keeps. Messages follow pip's own
- * (src/pip/_internal/commands/install.py, req/req_install.py, resolution, cli/base_command.py:
- * the root-user warning). Not simulated: progress bars, byte-compiling to __pycache__.
+ * `--no-cache-dir`, `--no-compile`, `-q`), `uninstall -y`, `list`, `freeze`, `--version`.
+ * Packages come from packages/pip.json.gz (Debian bookworm's python3-* packages,
+ * scripts/pip/build.ts): their files land in site-packages with a `.dist-info` as pip writes
+ * it, console scripts in /usr/local/bin, the `.py` files byte-compiled into
+ * `__pycache__/*.cpython-311.pyc` unless `--no-compile` (operations/install/wheel.py), and
+ * unless `--no-cache-dir` the downloads stay in /root/.cache/pip — the bytes a
+ * `RUN pip install` layer keeps. Messages follow pip's own (src/pip/_internal/commands/install.py,
+ * req/req_install.py, resolution, cli/base_command.py: the root-user warning). Not simulated:
+ * progress bars.
  */
 import { sha224 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -92,13 +94,15 @@ class PipRun {
 
   private install(args: string[], rootAction: boolean): number {
     let cache = true;
+    let compile = true;
     let quiet = false;
     const wanted: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a === '--no-cache-dir') cache = false;
       else if (a === '-q' || a === '--quiet') quiet = true;
-      else if (a === '-U' || a === '--upgrade' || a === '--no-compile' || a === '--user') continue;
+      else if (a === '--no-compile' || a === '--compile') compile = a === '--compile';
+      else if (a === '-U' || a === '--upgrade' || a === '--user') continue;
       else if (a === '-r' || a === '--requirement') {
         const file = args[++i];
         if (!file) return this.fail('ERROR: -r option requires 1 argument\n', 2);
@@ -159,7 +163,7 @@ class PipRun {
       log(`Installing collected packages: ${pkgs.map((p) => p.project).join(', ')}\n`);
       const requested = new Set(wanted.map((w) => normalize(w.split(/[<>=!~;\[ ]/)[0]!)));
       for (const n of order) {
-        this.writePackage(this.data.packages[n]!, requested.has(n));
+        this.writePackage(this.data.packages[n]!, requested.has(n), compile);
         if (cache) this.cache(this.data.packages[n]!);
       }
       log(`Successfully installed ${pkgs.map((p) => `${p.project}-${p.version}`).sort().join(' ')}\n`);
@@ -169,8 +173,8 @@ class PipRun {
     return 0;
   }
 
-  /** The package's files, and the .dist-info pip writes for it. */
-  private writePackage(pkg: PipPackage, requested: boolean): void {
+  /** The package's files, their .pyc unless `--no-compile`, and the .dist-info pip writes for it. */
+  private writePackage(pkg: PipPackage, requested: boolean, compile: boolean): void {
     const fs = this.ctx.fs;
     const seed = `pip:${pkg.project}-${pkg.version}`;
     for (const [path, type, mode, size, target] of pkg.files) {
@@ -183,6 +187,15 @@ class PipRun {
           fs.symlink(target ?? '', path);
         } else fs.writeFile(path, virtualContent(size, `${seed}:${path}`), { mode });
       }
+    }
+    // pip compiles each installed .py (compileall.compile_file, py_compile): the __pycache__
+    // directory is made with os.makedirs (0755 under the umask 022), the .pyc takes the
+    // source's mode (0644); both are listed in RECORD.
+    const pyc = compile ? pkg.pyc : [];
+    for (const [path, size] of pyc) {
+      this.ctx.step();
+      fs.mkdir(path.slice(0, path.lastIndexOf('/')), { parents: true, mode: 0o755 });
+      fs.writeFile(path, virtualContent(size, `${seed}:${path}`), { mode: 0o644 });
     }
     const info = `${this.data.site}/${pkg.project.replace(/-/g, '_')}-${pkg.version}.dist-info`;
     fs.mkdir(info, { parents: true });
@@ -198,8 +211,7 @@ class PipRun {
     if (requested) write('REQUESTED', '');
     // RECORD: one line per file (path,sha256=<43 base64url chars>,size), its own line last.
     const infoName = info.slice(this.data.site.length + 1);
-    const lines = pkg.files
-      .filter(([, type]) => type !== 'd')
+    const lines = [...pkg.files.filter(([, type]) => type !== 'd'), ...pyc.map(([p, size]) => [p, 'f', 0o644, size] as const)]
       .map(([p, , , size]) => `${p.startsWith(`${this.data.site}/`) ? p.slice(this.data.site.length + 1) : `../../../bin/${p.slice(p.lastIndexOf('/') + 1)}`},sha256=${'x'.repeat(43)},${size}`);
     const own = ['INSTALLER', 'METADATA', 'WHEEL', 'top_level.txt', ...(requested ? ['REQUESTED'] : [])].map((n) => `${infoName}/${n},sha256=${'x'.repeat(43)},0`);
     const record = [...lines, ...own, `${infoName}/RECORD,,`].join('\n') + '\n';
@@ -229,13 +241,27 @@ class PipRun {
       if (!yes) return this.fail(`Found existing installation: ${found.project} ${found.version}\nERROR: Exception: EOFError (no input to answer "Proceed (Y/n)?")\n`, 2);
       const pkg = this.data.packages[normalize(n)];
       this.ctx.stdout.write(`Found existing installation: ${found.project} ${found.version}\nUninstalling ${found.project}-${found.version}:\n`);
+      const removeEmptyDir = (path: string) => {
+        if (path !== this.data.site && this.ctx.fs.readdir(path).length === 0) this.ctx.fs.rmdir(path);
+      };
       for (const [path, type] of [...(pkg?.files ?? [])].reverse()) {
         try {
-          if (type === 'd') {
-            if (path !== this.data.site && this.ctx.fs.readdir(path).length === 0) this.ctx.fs.rmdir(path);
-          } else this.ctx.fs.unlink(path);
+          if (type === 'd') removeEmptyDir(path);
+          else this.ctx.fs.unlink(path);
         } catch {
           // already gone
+        }
+        // req/req_uninstall.py (UninstallPathSet.add): with each .py goes its
+        // __pycache__/<name>.cpython-311.pyc, compiled at install or by a later import;
+        // a __pycache__ left empty goes with it
+        if (type === 'f' && path.endsWith('.py')) {
+          const pyc = cacheFromSource(path, this.data.python);
+          try {
+            this.ctx.fs.unlink(pyc);
+            removeEmptyDir(pyc.slice(0, pyc.lastIndexOf('/')));
+          } catch {
+            // not compiled, or already gone
+          }
         }
       }
       this.ctx.fs.removeTree(found.distInfo);
@@ -260,6 +286,12 @@ class PipRun {
     return 0;
   }
 }
+
+/** importlib.util.cache_from_source: where CPython writes the bytecode of a .py file. */
+export const cacheFromSource = (path: string, python: string): string => {
+  const slash = path.lastIndexOf('/');
+  return `${path.slice(0, slash)}/__pycache__/${path.slice(slash + 1, -'.py'.length)}.cpython-${python.replace('.', '')}.pyc`;
+};
 
 /** A package with compiled extension modules ships as a platform wheel. */
 const binary = (pkg: PipPackage): boolean => pkg.files.some(([p]) => p.endsWith('.so'));
