@@ -13,7 +13,9 @@ import { Changeset, type ChangeItem } from '../layer/changeset.ts';
 import { ContainerLayer } from '../layer/container.ts';
 import { joinParts, pathParts } from '../fs/path.ts';
 import { ERRNO_TEXT, FsError } from '../fs/ops.ts';
+import { BindMounts } from '../runtime/bind-mounts.ts';
 import type { Daemon } from '../runtime/daemon.ts';
+import { networkMounts } from '../runtime/network-files.ts';
 import { startFailureText } from '../runtime/commands/lifecycle.ts';
 import { ensureWorkdir, resolveUser, runProcess, StartError } from '../runtime/process.ts';
 import type { ContainerRecord } from '../runtime/state.ts';
@@ -90,9 +92,12 @@ async function step(b: StepRecorder, st: StageState, stepNumber: number, cacheCo
   }
   if (work.kind === 'none' || work.kind === 'workdir') inheritHealthcheck(st, containerConfig);
   const clock = () => Math.floor(d.now / 1000);
-  // A container's root has the init layer (/etc/hostname, hosts, resolv.conf) below its
-  // read-write layer; COPY/ADD write into a plain new layer over the image.
-  const layer = !st.image ? ContainerLayer.over([], { clock }) : containerId ? d.openLayer(st.image, containerId.slice(0, 12)) : ContainerLayer.over(d.layersOf(st.image), { clock });
+  // A container's root has the init layer (placeholders for /etc/hostname, hosts,
+  // resolv.conf) below its read-write layer, and its own copies of those files mounted over
+  // them; COPY/ADD write into a plain new layer over the image.
+  const layer = !st.image ? ContainerLayer.over([], { clock }) : containerId ? d.openLayer(st.image) : ContainerLayer.over(d.layersOf(st.image), { clock });
+  const mounts = st.image && containerId ? networkMounts(containerId.slice(0, 12), d.seconds()) : BindMounts.none();
+  const container = { rw: layer, mounts };
   let changes: Changeset;
   // What the daemon reports when the file system refuses (a path through a file, …): the
   // path inside the layer's merged directory, as overlay2 sees it.
@@ -115,7 +120,7 @@ async function step(b: StepRecorder, st: StageState, stepNumber: number, cacheCo
     b.print(` ---> Running in ${truncateID(containerId!)}`);
     changes = layer.changeset();
   } else if (work.kind === 'run') {
-    changes = await runStep(b, st, layer, work.runConfig, work.argv, containerId!);
+    changes = await runStep(b, st, container, work.runConfig, work.argv, containerId!);
   } else if (work.kind === 'copy') {
     try {
       work.apply(layer);
@@ -133,7 +138,7 @@ async function step(b: StepRecorder, st: StageState, stepNumber: number, cacheCo
     containerId,
   });
   if (containerId && (b.options.rm || b.options.forceRm)) b.print(`Removing intermediate container ${truncateID(containerId)}`);
-  else if (containerId) keepContainer(b, st, containerConfig, containerId, layer, work.kind === 'run' ? 0 : null);
+  else if (containerId) keepContainer(b, st, containerConfig, containerId, container, work.kind === 'run' ? 0 : null);
   st.image = committed.image;
   if (rec) {
     rec.layer = committed.layer;
@@ -176,8 +181,13 @@ function withoutVolumes(changes: Changeset, volumes: readonly string[], created:
   return Changeset.from(items);
 }
 
-async function runStep(b: StepRecorder, st: StageState, layer: ContainerLayer, runConfig: ContainerConfig, argv: string[], containerId: string): Promise<Changeset> {
+/** A build container's file systems: its read-write layer and the files bind-mounted over it. */
+type StepContainer = Pick<ContainerRecord, 'rw' | 'mounts'>;
+
+async function runStep(b: StepRecorder, st: StageState, container: StepContainer, runConfig: ContainerConfig, argv: string[], containerId: string): Promise<Changeset> {
   const d = b.d;
+  const layer = container.rw;
+  const fs = d.mountNamespace(container);
   const volumes = Object.keys(runConfig.Volumes ?? {});
   const created = new Set<string>();
   for (const v of volumes) {
@@ -193,13 +203,13 @@ async function runStep(b: StepRecorder, st: StageState, layer: ContainerLayer, r
   let failure: string | null = null;
   try {
     try {
-      const user = resolveUser(layer, config.User);
+      const user = resolveUser(fs, config.User);
       layer.user = { uid: user.uid, gid: user.gid };
     } catch {
       // runProcess reports an unknown user with runc's words
     }
-    ensureWorkdir(layer, config.WorkingDir);
-    const r = await runProcess(d.options.runner, { fs: layer, config, argv, now: d.now });
+    ensureWorkdir(fs, config.WorkingDir);
+    const r = await runProcess(d.options.runner, { fs, config, argv, now: d.now });
     b.printRaw(r.stdout);
     if (r.stderr) b.printRaw(`\x1b[91m${r.stderr}\x1b[0m`);
     exitCode = r.exitCode;
@@ -211,7 +221,7 @@ async function runStep(b: StepRecorder, st: StageState, layer: ContainerLayer, r
   }
   if (failure !== null || exitCode !== 0) {
     // A process that could not start leaves its container Created; one that failed, Exited.
-    leaveContainer(b, st, config, argv, containerId, layer, failure !== null ? null : exitCode);
+    leaveContainer(b, st, config, argv, containerId, container, failure !== null ? null : exitCode);
     if (failure !== null) throw new BuildError(failure, 1);
     throw new BuildError(`The command '${argv.join(' ')}' returned a non-zero code: ${exitCode}`, exitCode);
   }
@@ -219,17 +229,17 @@ async function runStep(b: StepRecorder, st: StageState, layer: ContainerLayer, r
 }
 
 /** A failed RUN's container stays (`docker ps -a` shows it Exited), unless --force-rm. */
-function leaveContainer(b: StepRecorder, st: StageState, config: ContainerConfig, argv: string[], id: string, layer: ContainerLayer, exitCode: number | null): void {
+function leaveContainer(b: StepRecorder, st: StageState, config: ContainerConfig, argv: string[], id: string, container: StepContainer, exitCode: number | null): void {
   if (b.options.forceRm) {
     b.print(`Removing intermediate container ${truncateID(id)}`);
     return;
   }
-  keepContainer(b, st, copyRunConfig(config, { Entrypoint: null, Cmd: argv }), id, layer, exitCode);
+  keepContainer(b, st, copyRunConfig(config, { Entrypoint: null, Cmd: argv }), id, container, exitCode);
 }
 
 /** An intermediate container left in the daemon (a failed step, or every step with --rm=false). */
 /** `exitCode` null: the container was created but never started (metadata steps, WORKDIR). */
-function keepContainer(b: StepRecorder, st: StageState, config: ContainerConfig, id: string, layer: ContainerLayer, exitCode: number | null): void {
+function keepContainer(b: StepRecorder, st: StageState, config: ContainerConfig, id: string, container: StepContainer, exitCode: number | null): void {
   const d = b.d;
   const argv = [...(config.Entrypoint ?? []).filter((e) => e !== ''), ...(config.Cmd ?? [])];
   const c: ContainerRecord = {
@@ -245,7 +255,8 @@ function keepContainer(b: StepRecorder, st: StageState, config: ContainerConfig,
     binds: [],
     portBindings: {},
     state: exitCode === null ? { status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, endsAt: 0 } : { status: 'exited', exitCode, startedAt: d.now, finishedAt: d.now, endsAt: 0 },
-    rw: layer,
+    rw: container.rw,
+    mounts: container.mounts,
     logs: [],
   };
   d.putContainer(c);

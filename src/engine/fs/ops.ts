@@ -23,7 +23,8 @@ export type Errno =
   | 'EINVAL' // Invalid argument (e.g. mv a dir into itself)
   | 'ELOOP' // Too many levels of symbolic links
   | 'EPERM' // Operation not permitted
-  | 'EBUSY' // Device or resource busy (e.g. rmdir /)
+  | 'EBUSY' // Device or resource busy (e.g. rmdir /, rm of a mount point)
+  | 'EXDEV' // Invalid cross-device link (a hard link to a file on another mount)
   | 'EFBIG'; // File too large for the simulator's limits
 
 export const ERRNO_TEXT: Record<Errno, string> = {
@@ -36,6 +37,7 @@ export const ERRNO_TEXT: Record<Errno, string> = {
   ELOOP: 'Too many levels of symbolic links',
   EPERM: 'Operation not permitted',
   EBUSY: 'Device or resource busy',
+  EXDEV: 'Invalid cross-device link',
   EFBIG: 'File too large',
 };
 

@@ -10,6 +10,7 @@ import { imageId } from '../image/identity.ts';
 import type { Changeset } from '../layer/changeset.ts';
 import { ContainerLayer } from '../layer/container.ts';
 import { initLayer } from './init-layer.ts';
+import { MountNamespace } from './mount-namespace.ts';
 import { compressLayer, type BlobInfo } from './blob.ts';
 import type { BuildHook, HubCatalog, LayerBackend, ProcessRunner } from './ports.ts';
 import { parseNormalizedNamed, referenceKey, withDefaultTag, type Reference } from './reference.ts';
@@ -257,9 +258,18 @@ export class Daemon {
   }
 
   /** A fresh read-write layer over an image and the container's init layer. */
-  openLayer(img: ImageRecord, hostname: string): ContainerLayer {
-    const init = initLayer(hostname, Math.floor(this.now / 1000));
-    return ContainerLayer.over([...this.layersOf(img), init], { clock: () => Math.floor(this.now / 1000) });
+  openLayer(img: ImageRecord): ContainerLayer {
+    return ContainerLayer.over([...this.layersOf(img), initLayer(this.seconds())], { clock: () => this.seconds() });
+  }
+
+  /** What the container's processes see: its read-write layer with its bind mounts on top. */
+  mountNamespace(c: Pick<ContainerRecord, 'rw' | 'mounts'>): MountNamespace {
+    return new MountNamespace(c.rw, c.mounts, () => this.seconds());
+  }
+
+  /** The simulated clock in seconds since the epoch (file times). */
+  seconds(): number {
+    return Math.floor(this.now / 1000);
   }
 
   shortId(id: string): string {

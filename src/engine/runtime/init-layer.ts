@@ -1,35 +1,23 @@
 /**
  * The container's init layer: what dockerd puts between the image and the container's
- * read-write layer, plus the mounts runc adds — /.dockerenv, /etc/hostname, /etc/hosts,
- * /etc/resolv.conf, /etc/mtab, the /dev tmpfs with its devices, /proc and /sys mount
- * points. It is not part of the image and never shows in `docker diff` or a commit
- * (it sits below the read-write layer). Recorded from Docker 20.10 (`ls -la / /dev`).
+ * read-write layer, plus the mount points runc needs — /.dockerenv, empty placeholders for
+ * /etc/hostname, /etc/hosts and /etc/resolv.conf (mode 0755, as daemon/initlayer creates
+ * them; the container's own files are bind-mounted over them, see network-files.ts),
+ * /etc/mtab, the /dev tmpfs with its devices, /proc and /sys mount points. It is not part
+ * of the image and never shows in `docker diff` or a commit (it sits below the read-write
+ * layer). Recorded from Docker 20.10 (`ls -la / /dev`, `docker export` of a created container).
  */
-import { bytesContent } from '../fs/content.ts';
 import { deviceEntry, dirEntry, fileEntry, symlinkEntry, type Entry } from '../fs/entry.ts';
 import { Changeset, entryChange } from '../layer/changeset.ts';
 
-const HOSTS = [
-  '127.0.0.1\tlocalhost',
-  '::1\tlocalhost ip6-localhost ip6-loopback',
-  'fe00::0\tip6-localnet',
-  'ff00::0\tip6-mcastprefix',
-  'ff02::1\tip6-allnodes',
-  'ff02::2\tip6-allrouters',
-  '',
-].join('\n');
-
-/** dockerd's fallback when the host has no usable resolver (the host's file is machine-specific). */
-const RESOLV_CONF = 'nameserver 8.8.8.8\nnameserver 8.8.4.4\n';
-
 /** The init layer for a container; `mtime` in seconds since the epoch. */
-export function initLayer(hostname: string, mtime: number): Changeset {
+export function initLayer(mtime: number): Changeset {
   const m = { mtime };
   const items: [string, Entry][] = [
     ['/.dockerenv', fileEntry(undefined, { ...m, mode: 0o755 })],
-    ['/etc/hostname', fileEntry(bytesContent(`${hostname}\n`), m)],
-    ['/etc/hosts', fileEntry(bytesContent(HOSTS), m)],
-    ['/etc/resolv.conf', fileEntry(bytesContent(RESOLV_CONF), m)],
+    ['/etc/hostname', fileEntry(undefined, { ...m, mode: 0o755 })],
+    ['/etc/hosts', fileEntry(undefined, { ...m, mode: 0o755 })],
+    ['/etc/resolv.conf', fileEntry(undefined, { ...m, mode: 0o755 })],
     ['/etc/mtab', symlinkEntry('/proc/mounts', m)],
     ['/dev', dirEntry({ ...m, mode: 0o755 })],
     ['/dev/fd', symlinkEntry('/proc/self/fd', m)],

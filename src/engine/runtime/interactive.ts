@@ -59,7 +59,7 @@ function renderPrompt(style: PromptStyle, host: string, cwd: string, home: strin
 export async function attachShell(d: Daemon, c: ContainerRecord, argv: readonly string[], opts: { user?: string; cwd?: string } = {}): Promise<AttachedShell> {
   const runner = d.options.runner;
   if (!runner.interactive) throw new StartError('this engine cannot attach a terminal', 126);
-  const fs = c.rw;
+  const fs = d.mountNamespace(c);
   const user = resolveUser(fs, opts.user ?? c.config.User ?? '');
   const cwd = opts.cwd || c.config.WorkingDir || '/';
   const env = processEnv({ ...c.config, Tty: true }, user.home);

@@ -1,8 +1,9 @@
 /**
  * Undo for docker commands: a daemon's whole state, kept aside and put back. States are
  * persistent (each command makes a new one and shares the rest), so a snapshot costs little;
- * only containers' read-write layers are live objects, and those are forked (O(1), structural
- * sharing) on the way out and on the way back, so neither side sees the other's later writes.
+ * only containers' read-write layers and bind mounts are live objects, and those are forked
+ * (O(1), structural sharing) on the way out and on the way back, so neither side sees the
+ * other's later writes.
  */
 import type { Daemon } from './daemon.ts';
 import type { DaemonState, ImageRecord } from './state.ts';
@@ -12,7 +13,7 @@ export interface DaemonSnapshot {
   readonly deletedImages: ReadonlyMap<string, ImageRecord>;
 }
 
-const withForkedLayers = (state: DaemonState): DaemonState => ({ ...state, containers: state.containers.map((c) => ({ ...c, rw: c.rw.fork() })) });
+const withForkedLayers = (state: DaemonState): DaemonState => ({ ...state, containers: state.containers.map((c) => ({ ...c, rw: c.rw.fork(), mounts: c.mounts.fork() })) });
 
 export function snapshotDaemon(d: Daemon): DaemonSnapshot {
   return { state: withForkedLayers(d.state), deletedImages: new Map(d.deletedImages) };

@@ -2,11 +2,12 @@
  * The daemon's state: images by ID, the layers they share, tags and repo digests,
  * containers with their read-write layers, the simulated clock and the registries.
  * Each docker command maps one DaemonState to the next; old states stay valid for
- * stepping back (except a container's read-write layer, see ContainerRecord.rw).
+ * stepping back (except a container's read-write layer and bind mounts, see ContainerRecord.rw).
  */
 import type { ContainerConfig, ImageConfig } from '../image/config.ts';
 import type { Changeset } from '../layer/changeset.ts';
 import type { ContainerLayer } from '../layer/container.ts';
+import type { BindMounts } from './bind-mounts.ts';
 import type { Registry } from './registry.ts';
 
 export interface LayerRecord {
@@ -69,6 +70,11 @@ export interface ContainerRecord {
    * fork an upper layer yet), so a later exec/start changes it in older snapshots too.
    */
   rw: ContainerLayer;
+  /**
+   * The files bind-mounted over the rootfs (/etc/hostname, /etc/hosts, /etc/resolv.conf),
+   * live like `rw`. Processes see both through `Daemon.mountNamespace`.
+   */
+  mounts: BindMounts;
   logs: readonly LogEntry[];
 }
 

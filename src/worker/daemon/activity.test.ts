@@ -36,10 +36,15 @@ describe('container activity from terminal lines', () => {
     expect((await run('ls /')).activity).toBeNull();
   });
 
-  it('a file of the container’s init layer (dockerd’s /etc/hostname) is named as such, not as an image layer', async () => {
+  it('a file of the container’s init layer (dockerd’s /.dockerenv) is named as such, not as an image layer', async () => {
     await run('docker run -it busybox sh');
-    const r = await run('chmod 600 /etc/hostname');
-    expect(r.activity!.kind === 'cow' && r.activity!.events).toEqual([expect.objectContaining({ path: '/etc/hostname', fromLayer: 'init' })]);
+    const r = await run('chmod 600 /.dockerenv');
+    expect(r.activity!.kind === 'cow' && r.activity!.events).toEqual([expect.objectContaining({ path: '/.dockerenv', fromLayer: 'init' })]);
+  });
+
+  it('writing the bind-mounted /etc/hosts or /etc/hostname changes no layer: no activity', async () => {
+    await run('docker run -it busybox sh');
+    expect((await run('echo 1.2.3.4 foo >> /etc/hosts; chmod 600 /etc/hostname')).activity).toBeNull();
   });
 
   it('docker commit reports the read-write layer becoming the new image’s top layer; docker rm its discarding', async () => {

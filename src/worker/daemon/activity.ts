@@ -12,7 +12,7 @@ import type { ContainerRecord } from '../../engine/runtime/state.ts';
 export interface CowEventView extends CowEvent {
   /**
    * The image layer (0-based, bottom first) the copied-up or deleted path came from; 'init':
-   * the container's init layer (/etc/hostname, /etc/hosts, …: not part of the image).
+   * the container's init layer (/.dockerenv, /etc/mtab, …: not part of the image).
    */
   fromLayer: number | 'init' | null;
 }

@@ -127,7 +127,7 @@ export async function execCommand(d: Daemon, p: Parsed, stdin = ''): Promise<Com
   if (c.state.status !== 'running') return out.errLine(`Error response from daemon: Container ${c.id} is not running`).fail(1).result();
   try {
     const result = await runProcess(d.options.runner, {
-      fs: c.rw,
+      fs: d.mountNamespace(c),
       config: c.config,
       argv,
       cwd: p.flags.workdir as string | undefined,

@@ -5,6 +5,7 @@
  */
 import type { ContainerConfig } from '../../image/config.ts';
 import type { Daemon } from '../daemon.ts';
+import { HOSTNAME_PATH, hostnameFile, networkMounts } from '../network-files.ts';
 import { ensureWorkdir, runProcess, StartError } from '../process.ts';
 import type { ContainerRecord, ImageRecord, LogEntry } from '../state.ts';
 
@@ -24,8 +25,8 @@ export interface CreateOptions {
 }
 
 /**
- * Creates a container (state `created`) over an image: its init layer and an empty
- * read-write layer. Used by `docker run` and by the builder for its intermediate containers.
+ * Creates a container (state `created`) over an image: its init layer, an empty
+ * read-write layer and the network files bind-mounted over them. Used by `docker run` and by the builder for its intermediate containers.
  */
 export function createContainer(d: Daemon, img: ImageRecord, o: CreateOptions): ContainerRecord {
   const argv = o.argv ?? [...(o.config.Entrypoint ?? []).filter((e, _, a) => !(a.length === 1 && e === '')), ...(o.config.Cmd ?? [])];
@@ -43,7 +44,8 @@ export function createContainer(d: Daemon, img: ImageRecord, o: CreateOptions): 
     portBindings: o.portBindings ?? {},
     ...(o.volumeNames ? { volumeNames: o.volumeNames } : {}),
     state: { status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, endsAt: 0 },
-    rw: d.openLayer(img, o.config.Hostname),
+    rw: d.openLayer(img),
+    mounts: networkMounts(o.config.Hostname, d.seconds()),
     logs: [],
   };
   d.putContainer(c);
@@ -65,9 +67,12 @@ export function startFailureText(runcMessage: string): string {
 export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdin: string; attached: boolean }): Promise<Started> {
   const startedAt = d.now;
   let result;
+  // dockerd writes the hostname file again at every start (BuildHostnameFile).
+  c.mounts.replace(HOSTNAME_PATH, hostnameFile(c.config.Hostname, d.seconds()));
+  const fs = d.mountNamespace(c);
   try {
-    ensureWorkdir(c.rw, c.config.WorkingDir);
-    result = await runProcess(d.options.runner, { fs: c.rw, config: c.config, argv: [c.path, ...c.args], stdin: opts.stdin, now: d.now });
+    ensureWorkdir(fs, c.config.WorkingDir);
+    result = await runProcess(d.options.runner, { fs, config: c.config, argv: [c.path, ...c.args], stdin: opts.stdin, now: d.now });
   } catch (e) {
     if (!(e instanceof StartError)) throw e;
     d.putContainer({ ...c, state: { ...c.state, status: c.state.status === 'exited' ? 'exited' : 'created', exitCode: e.exitCode } });
