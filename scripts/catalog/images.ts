@@ -4,7 +4,7 @@ import { MYSQL_ENTRYPOINT, NGINX_ENTRYPOINT, NODE_ENTRYPOINT, REDIS_ENTRYPOINT, 
 import { minimizingConfig } from './minimizing-config.ts';
 import type { GemData } from '../../src/engine/shell/packages/gem/format.ts';
 import { gemPaths, installWrites } from '../../src/engine/shell/packages/gem/layout.ts';
-import { add, dir, draft, type Draft, layerSize, link, remove, rewrite, scaleTo, textFile, virtualFile } from './model.ts';
+import { add, dir, draft, type Draft, layerSize, link, remove, rewrite, scaleTo, textFile, throughUsrMerge, virtualFile } from './model.ts';
 
 /**
  * The recipes of the catalog images. Every image is a list of layers (shared layers are
@@ -345,25 +345,33 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
   const centosOsRelease = (v: string) =>
     `NAME="CentOS Linux"\nVERSION="${v} (Core)"\nID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="${v}"\nPRETTY_NAME="CentOS Linux ${v} (Core)"\nANSI_COLOR="0;31"\nCPE_NAME="cpe:/o:centos:centos:${v}"\nHOME_URL="https://www.centos.org/"\nBUG_REPORT_URL="https://bugs.centos.org/"\n`;
   {
-    const l = scaled('centos-5', 'modelled: Debian minbase with RPM paths, pre-usrmerge (see README)', '2016-04-15T23:02:12Z', rpmRoot(inputs, { release: 'CentOS release 5.11 (Final)', osRelease: '', usrMerged: false, manager: 'yum' }), 467_100_000);
+    // centos:5 as built 2016-08-30T18:19:35.965870239Z (image sha256:1ae98b2c895d…), the last centos:5 on
+    // the Hub: docker-library/repo-info history (mirrored in mariko011/centos) repos/centos/local/5.md
+    // at d8354a8a0a and remote/5.md at 5320e6ca20; its Dockerfile is CentOS/sig-cloud-instance-images
+    // CentOS-5@4bf8330 docker/Dockerfile (2016-03-31). That build is 284.68 MB; 467.1 MB stays the figure.
+    const l = scaled('centos-5', 'modelled: Debian minbase with RPM paths, pre-usrmerge (see README)', '2016-08-30T18:19:35Z', rpmRoot(inputs, { release: 'CentOS release 5.11 (Final)', osRelease: '', usrMerged: false, manager: 'yum' }), 467_100_000);
     out.push({
       tags: ['centos:5', 'centos:centos5'],
       created: l.date,
       author: 'The CentOS Project <cloud-ops@centos.org>',
       layers: [l],
-      config: { Env: [PATH], Cmd: ['/bin/bash'] },
+      config: { Env: [PATH], Cmd: ['/bin/bash'], Labels: { 'build-date': '2016-03-31', license: 'GPLv2', name: 'CentOS Base Image', vendor: 'CentOS' } },
       history: [
         { created_by: nop(' MAINTAINER The CentOS Project <cloud-ops@centos.org>'), empty_layer: true, author: 'The CentOS Project <cloud-ops@centos.org>' },
         { created_by: add_(fakeHash(l.id)), author: 'The CentOS Project <cloud-ops@centos.org>' },
+        { created_by: nop(' LABEL name=CentOS Base Image vendor=CentOS license=GPLv2 build-date=2016-03-31'), empty_layer: true, author: 'The CentOS Project <cloud-ops@centos.org>' },
         { created_by: cmd('/bin/bash'), empty_layer: true, author: 'The CentOS Project <cloud-ops@centos.org>' },
       ],
-      figure: { size: '467.1MB', source: ISSUE },
+      figure: { size: '467.1MB', source: `${ISSUE}; created, config and history from the 2016-08-30 build (docker-library/repo-info history, see README)` },
       notes: ['Root file system modelled from the Debian minbase: Debian tools removed, /usr/lib/x86_64-linux-gnu → /usr/lib64, essential programs in /bin and /sbin (pre-usrmerge), rpm database instead of dpkg; virtual file sizes scaled to the figure.'],
       packages: 'centos-7',
     });
   }
   {
-    const l = scaled('centos-6', 'modelled: Debian minbase with RPM paths, pre-usrmerge (see README)', '2018-08-06T17:39:02Z', rpmRoot(inputs, { release: 'CentOS release 6.10 (Final)', osRelease: '', usrMerged: false, manager: 'yum' }), 190_600_000);
+    // The five-entry history is the CentOS 6.7-era Dockerfile (CentOS/sig-cloud-instance-images CentOS-6.7@d0b72df
+    // docker/Dockerfile); docker-library/official-images@335966f998 moved `6` to that build on 2015-09-04 (17:01:22Z,
+    // the merge time: a lower bound, the Hub's build time is not recorded in git). From 2016-06 `6` had other Dockerfiles.
+    const l = scaled('centos-6', 'modelled: Debian minbase with RPM paths, pre-usrmerge (see README)', '2015-09-04T17:01:22Z', rpmRoot(inputs, { release: 'CentOS release 6.7 (Final)', osRelease: '', usrMerged: false, manager: 'yum' }), 190_600_000);
     const A = 'The CentOS Project <cloud-ops@centos.org>';
     out.push({
       tags: ['centos:6', 'centos:centos6'],
@@ -378,7 +386,7 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
         { created_by: nop(' LABEL License=GPLv2'), empty_layer: true, author: A },
         { created_by: cmd('/bin/bash'), empty_layer: true, author: A },
       ],
-      figure: { size: '190.6MB', source: `${ISSUE}; the five history entries are the issue's` },
+      figure: { size: '190.6MB', source: `${ISSUE}; the five history entries are the issue's and those of CentOS/sig-cloud-instance-images CentOS-6.7@d0b72df docker/Dockerfile; created is the official-images@335966f998 merge time (see README)` },
       notes: ['As centos:5 (pre-usrmerge RPM layout modelled from the Debian minbase), scaled to 190.6 MB.'],
       packages: 'centos-7',
     });
@@ -389,14 +397,28 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
       tags: ['centos:7', 'centos:latest', 'centos:centos7'],
       created: l.date,
       layers: [l],
-      config: { Env: [PATH], Cmd: ['/bin/bash'], Labels: { 'org.label-schema.build-date': '20201113', 'org.label-schema.license': 'GPLv2', 'org.label-schema.name': 'CentOS Base Image', 'org.label-schema.schema-version': '1.0', 'org.label-schema.vendor': 'CentOS' } },
+      config: {
+        Env: [PATH],
+        Cmd: ['/bin/bash'],
+        Labels: {
+          'org.label-schema.build-date': '20201113',
+          'org.label-schema.license': 'GPLv2',
+          'org.label-schema.name': 'CentOS Base Image',
+          'org.label-schema.schema-version': '1.0',
+          'org.label-schema.vendor': 'CentOS',
+          'org.opencontainers.image.created': '2020-11-13 00:00:00+00:00',
+          'org.opencontainers.image.licenses': 'GPL-2.0-only',
+          'org.opencontainers.image.title': 'CentOS Base Image',
+          'org.opencontainers.image.vendor': 'CentOS',
+        },
+      },
       history: [
         { created_by: add_(fakeHash(l.id)) },
-        { created_by: nop(' LABEL org.label-schema.schema-version=1.0 org.label-schema.name=CentOS Base Image org.label-schema.vendor=CentOS org.label-schema.license=GPLv2 org.label-schema.build-date=20201113'), empty_layer: true },
+        { created_by: nop(' LABEL org.label-schema.schema-version=1.0 org.label-schema.name=CentOS Base Image org.label-schema.vendor=CentOS org.label-schema.license=GPLv2 org.label-schema.build-date=20201113 org.opencontainers.image.title=CentOS Base Image org.opencontainers.image.vendor=CentOS org.opencontainers.image.licenses=GPL-2.0-only org.opencontainers.image.created=2020-11-13 00:00:00+00:00'), empty_layer: true },
         { created_by: cmd('/bin/bash'), empty_layer: true },
       ],
       figure: { size: '237MB', source: ISSUE },
-      notes: ['RPM layout modelled from the Debian minbase (usrmerged like CentOS 7), scaled to 237 MB; /etc/os-release text and the LABEL set are from ' + MEMORY + '.'],
+      notes: ['RPM layout modelled from the Debian minbase (usrmerged like CentOS 7), scaled to 237 MB; /etc/os-release text is from ' + MEMORY + '; the LABEL set is CentOS/sig-cloud-instance-images CentOS-7-x86_64@b2d1952 docker/Dockerfile (the 7.9.2009 build of 2020-11-14).'],
       packages: 'centos-7',
     });
   }
@@ -444,7 +466,8 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
     virtualFile(pol, '/etc/apt/apt.conf.d/docker-gzip-indexes', 98);
     virtualFile(pol, '/etc/apt/apt.conf.d/docker-autoremove-suggests', 85);
     virtualFile(pol, '/etc/apt/apt.conf.d/docker-no-languages', 27);
-    virtualFile(pol, '/sbin/initctl', 136, 0o755);
+    // cp -a /usr/sbin/policy-rc.d /sbin/initctl: on this usrmerged layout /sbin is a link to usr/sbin
+    virtualFile(pol, '/usr/sbin/initctl', 136, 0o755);
     const l3 = layer('ubuntu-18.04-docker-config', 'modelled: policy-rc.d and the docker-* apt/dpkg configuration (745 B in total, from the bionic history)', '2019-07-31T22:21:14Z', pol);
     const sd = draft();
     textFile(sd, '/run/systemd/container', 'docker\n');
@@ -539,7 +562,7 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
 function appImages(inputs: Inputs, debian: LayerRecipe, debianSlim: LayerRecipe, _slimSize: number): ImageRecipe[] {
   const out: ImageRecipe[] = [];
   const installed = (names: string[], drop: string[] = []) => {
-    const d = packageFiles(inputs, names);
+    const d = throughUsrMerge(packageFiles(inputs, names));
     remove(d, (p) => drop.some((r) => p === r || p.startsWith(`${r}/`)));
     return d;
   };
@@ -655,7 +678,7 @@ function appImages(inputs: Inputs, debian: LayerRecipe, debianSlim: LayerRecipe,
     const client = installed(['mariadb-client', 'mariadb-client-core', 'mariadb-common', 'mysql-common', 'libmariadb3', 'libncurses6', 'libconfig-inifiles-perl'].filter((n) => inputs.packages.has(n)), ['/usr/share/doc', '/usr/share/man']);
     virtualFile(client, '/usr/sbin/mysqld', 40_000_000, 0o755);
     virtualFile(client, '/usr/bin/mysqld_safe', 29_000, 0o755);
-    add(client, dir('/var/lib/mysql', 0o755, 999, 999), dir('/var/run/mysqld', 0o1777, 999, 999), dir('/etc/mysql/conf.d'), dir('/etc/mysql/mysql.conf.d'));
+    add(client, dir('/var/lib/mysql', 0o755, 999, 999), dir('/run/mysqld', 0o1777, 999, 999) /* mkdir -p /var/run/mysqld: /var/run links to /run */, dir('/etc/mysql/conf.d'), dir('/etc/mysql/mysql.conf.d'));
     const initdb = draft();
     add(initdb, dir('/docker-entrypoint-initdb.d'));
     const initL = layer('mysql-initdb', 'mkdir /docker-entrypoint-initdb.d', '2023-10-25T00:00:01Z', initdb);
@@ -775,7 +798,7 @@ function appImages(inputs: Inputs, debian: LayerRecipe, debianSlim: LayerRecipe,
     ]);
     const rbL = layer('ruby-2.1.5', `modelled: Debian ruby3.1 ${rb.version} files renamed to Ruby 2.1's /usr/local layout (real list)`, '2014-12-26T00:00:01Z', d);
     // The rest follows docker-library/ruby's 2.1/Dockerfile of 2014-12-26 (commit 8596abba2).
-    const procps = layer('ruby-procps', 'apt-get install -y curl procps: Debian procps and libproc2-0 (real file lists; curl is already in the build-tools layer)', '2014-12-26T00:00:00Z', packageFiles(inputs, ['procps', 'libproc2-0'].filter((n) => inputs.packages.has(n))));
+    const procps = layer('ruby-procps', 'apt-get install -y curl procps: Debian procps and libproc2-0 (real file lists; curl is already in the build-tools layer)', '2014-12-26T00:00:00Z', throughUsrMerge(packageFiles(inputs, ['procps', 'libproc2-0'].filter((n) => inputs.packages.has(n)))));
     const rc = draft();
     textFile(rc, '/root/.gemrc', 'gem: --no-rdoc --no-ri\n');
     const rcL = layer('ruby-gemrc', "echo 'gem: --no-rdoc --no-ri' >> \"$HOME/.gemrc\"", '2014-12-26T00:00:02Z', rc);

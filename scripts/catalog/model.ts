@@ -68,6 +68,16 @@ export function layerSize(entries: Iterable<EntryTuple>): number {
 }
 
 /**
+ * Package files as dpkg lays them on a usrmerged Debian: /bin, /sbin, /lib and /lib64 are
+ * symlinks into /usr there, so a package's /bin/ps lands in /usr/bin/ps. A layer that carried
+ * those four as directories would hide the base's links (and everything under /usr they
+ * point to) in the union mount.
+ */
+export function throughUsrMerge(d: Draft): Draft {
+  return rewrite(d, [['/bin', '/usr/bin'], ['/sbin', '/usr/sbin'], ['/lib64', '/usr/lib64'], ['/lib', '/usr/lib']]);
+}
+
+/**
  * Rewrites paths: each rule maps a path prefix to another (or to null: dropped). The first
  * matching rule wins; a rewritten path that already exists keeps the entry already there.
  * Hard-link targets and absolute symlink targets follow the same rules.

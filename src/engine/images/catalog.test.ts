@@ -99,6 +99,18 @@ describe('the committed catalog', () => {
     expect(await catalog.layer(image('redis').layers[0]!)).toBe(await catalog.layer(image('nginx').layers[0]!));
   });
 
+  it('never lets a layer turn a symlinked directory of the layers below into a directory (usrmerged /bin, /lib…)', async () => {
+    // a directory entry over a lower symlink would hide everything the link points to in the union mount
+    for (const img of catalog.images) {
+      const links = new Set<string>();
+      for (const id of img.layers) {
+        const entries = (await catalog.layer(id)).entries;
+        for (const e of entries) if (e[1] === 'd' && links.has(e[0])) throw new Error(`${img.name}: layer ${id} makes ${e[0]} a directory over a symlink`);
+        for (const e of entries) if (e[1] === 'l') links.add(e[0]);
+      }
+    }
+  });
+
   it('keeps the real text of small files of the debootstrap minbase', async () => {
     const l = await catalog.layer(image('debian').layers[0]!);
     expect(l.text!['/etc/debian_version']).toMatch(/^12\.\d+\n$/);
