@@ -4,7 +4,7 @@ import { MYSQL_ENTRYPOINT, NGINX_ENTRYPOINT, NODE_ENTRYPOINT, REDIS_ENTRYPOINT, 
 import { minimizingConfig } from './minimizing-config.ts';
 import type { GemData } from '../../src/engine/shell/packages/gem/format.ts';
 import { gemPaths, installWrites } from '../../src/engine/shell/packages/gem/layout.ts';
-import { add, dir, draft, type Draft, layerSize, link, remove, rewrite, scaleTo, textFile, virtualFile } from './model.ts';
+import { add, dir, draft, type Draft, layerSize, link, remove, rewrite, scaleTo, textFile, throughUsrMerge, virtualFile } from './model.ts';
 
 /**
  * The recipes of the catalog images. Every image is a list of layers (shared layers are
@@ -466,7 +466,8 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
     virtualFile(pol, '/etc/apt/apt.conf.d/docker-gzip-indexes', 98);
     virtualFile(pol, '/etc/apt/apt.conf.d/docker-autoremove-suggests', 85);
     virtualFile(pol, '/etc/apt/apt.conf.d/docker-no-languages', 27);
-    virtualFile(pol, '/sbin/initctl', 136, 0o755);
+    // cp -a /usr/sbin/policy-rc.d /sbin/initctl: on this usrmerged layout /sbin is a link to usr/sbin
+    virtualFile(pol, '/usr/sbin/initctl', 136, 0o755);
     const l3 = layer('ubuntu-18.04-docker-config', 'modelled: policy-rc.d and the docker-* apt/dpkg configuration (745 B in total, from the bionic history)', '2019-07-31T22:21:14Z', pol);
     const sd = draft();
     textFile(sd, '/run/systemd/container', 'docker\n');
@@ -561,7 +562,7 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
 function appImages(inputs: Inputs, debian: LayerRecipe, debianSlim: LayerRecipe, _slimSize: number): ImageRecipe[] {
   const out: ImageRecipe[] = [];
   const installed = (names: string[], drop: string[] = []) => {
-    const d = packageFiles(inputs, names);
+    const d = throughUsrMerge(packageFiles(inputs, names));
     remove(d, (p) => drop.some((r) => p === r || p.startsWith(`${r}/`)));
     return d;
   };
@@ -677,7 +678,7 @@ function appImages(inputs: Inputs, debian: LayerRecipe, debianSlim: LayerRecipe,
     const client = installed(['mariadb-client', 'mariadb-client-core', 'mariadb-common', 'mysql-common', 'libmariadb3', 'libncurses6', 'libconfig-inifiles-perl'].filter((n) => inputs.packages.has(n)), ['/usr/share/doc', '/usr/share/man']);
     virtualFile(client, '/usr/sbin/mysqld', 40_000_000, 0o755);
     virtualFile(client, '/usr/bin/mysqld_safe', 29_000, 0o755);
-    add(client, dir('/var/lib/mysql', 0o755, 999, 999), dir('/var/run/mysqld', 0o1777, 999, 999), dir('/etc/mysql/conf.d'), dir('/etc/mysql/mysql.conf.d'));
+    add(client, dir('/var/lib/mysql', 0o755, 999, 999), dir('/run/mysqld', 0o1777, 999, 999) /* mkdir -p /var/run/mysqld: /var/run links to /run */, dir('/etc/mysql/conf.d'), dir('/etc/mysql/mysql.conf.d'));
     const initdb = draft();
     add(initdb, dir('/docker-entrypoint-initdb.d'));
     const initL = layer('mysql-initdb', 'mkdir /docker-entrypoint-initdb.d', '2023-10-25T00:00:01Z', initdb);
@@ -797,7 +798,7 @@ function appImages(inputs: Inputs, debian: LayerRecipe, debianSlim: LayerRecipe,
     ]);
     const rbL = layer('ruby-2.1.5', `modelled: Debian ruby3.1 ${rb.version} files renamed to Ruby 2.1's /usr/local layout (real list)`, '2014-12-26T00:00:01Z', d);
     // The rest follows docker-library/ruby's 2.1/Dockerfile of 2014-12-26 (commit 8596abba2).
-    const procps = layer('ruby-procps', 'apt-get install -y curl procps: Debian procps and libproc2-0 (real file lists; curl is already in the build-tools layer)', '2014-12-26T00:00:00Z', packageFiles(inputs, ['procps', 'libproc2-0'].filter((n) => inputs.packages.has(n))));
+    const procps = layer('ruby-procps', 'apt-get install -y curl procps: Debian procps and libproc2-0 (real file lists; curl is already in the build-tools layer)', '2014-12-26T00:00:00Z', throughUsrMerge(packageFiles(inputs, ['procps', 'libproc2-0'].filter((n) => inputs.packages.has(n)))));
     const rc = draft();
     textFile(rc, '/root/.gemrc', 'gem: --no-rdoc --no-ri\n');
     const rcL = layer('ruby-gemrc', "echo 'gem: --no-rdoc --no-ri' >> \"$HOME/.gemrc\"", '2014-12-26T00:00:02Z', rc);
