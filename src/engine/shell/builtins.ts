@@ -376,6 +376,7 @@ const type: Builtin = (sh, argv) => {
 const exec: Builtin = (sh, argv) => {
   if (argv.length < 2) return 0;
   const lookup = findProgram(sh.m, argv[1], sh.state.get('PATH'), sh.state.cwd);
+  sh.tailNow = true;
   throw new ExitSignal(sh.runLookup(lookup, argv.slice(1), sh.state.environment()));
 };
 

@@ -5,6 +5,7 @@
  */
 import type { FsOps } from '../fs/ops.ts';
 import type { InputFd, OutputFd } from './io.ts';
+import type { ProcessInfo } from './processes.ts';
 
 /** Whose wording and options a program follows: busybox applets or GNU tools. */
 export type Flavour = 'busybox' | 'gnu';
@@ -27,6 +28,10 @@ export interface CommandContext {
   env: Record<string, string>;
   user: ShellUser;
   hostname: string;
+  /** The program's own PID in the container's PID namespace. */
+  pid: number;
+  /** Every process of the namespace, by PID (what a scan of /proc finds): `ps`. */
+  processes(): readonly ProcessInfo[];
   /** Simulated wall clock, seconds since the epoch. */
   now: number;
   kernelRelease: string;

@@ -18,6 +18,7 @@ import { xtraceLine } from './quote.ts';
 import { ExitSignal, LoopSignal, ReturnSignal, ShellFatal } from './signals.ts';
 import type { ShellState } from './state.ts';
 import { messageOf } from './errors.ts';
+import { BUSYBOX_NOEXEC, commOf, type ProcessInfo, type ProcessTable } from './processes.ts';
 import { runConditional } from './conditional.ts';
 
 /** Which shell /bin/sh is: busybox ash, Debian's dash, or bash (CentOS). */
@@ -34,7 +35,10 @@ export interface Machine {
   budget: StepBudget;
   shell: ShellKind;
   fetch?: (url: string) => Uint8Array | undefined;
-  nextPid: number;
+  /** The PID namespace: the processes `ps` sees and the PID counter. */
+  processes: ProcessTable;
+  /** The process the run starts in (PID 1 of `docker run`, a `docker exec`'s process). */
+  root: ProcessInfo;
 }
 
 export type FdTable = Map<number, Fd>;
@@ -46,14 +50,23 @@ export class Interpreter implements ExpandHost {
   private conditionDepth = 0;
   /** Current line (for ash's `line N` in messages). */
   line = 0;
+  /** The process this shell runs in (a subshell is a forked child; `$$` stays `pid`). */
+  proc: ProcessInfo;
+  /** The simple command the shell runs in its own process instead of forking (the last of `sh -c`). */
+  tailCmd: Command | null = null;
+  /** Set while that command (or `exec PROGRAM`) is being invoked: a program then replaces this process. */
+  tailNow = false;
 
   constructor(
     readonly m: Machine,
     readonly state: ShellState,
     public fds: FdTable,
-    readonly pid = 1,
+    /** `$$`: the PID of the shell that was started (subshells keep it). */
+    readonly pid = m.root.pid,
+    proc?: ProcessInfo,
   ) {
     this.fs = m.fs;
+    this.proc = proc ?? m.root;
   }
 
   // ---- entry points --------------------------------------------------------------
@@ -78,6 +91,8 @@ export class Interpreter implements ExpandHost {
           return this.exitWith(2);
         }
         if (!list) break;
+        // ash, dash and bash run the last command of `sh -c` in their own process (no fork).
+        if (fromCommandLine && parser.restIsBlank()) this.tailCmd = tailOfList(list);
         this.execList(list);
       }
       return this.exitWith(this.state.lastStatus);
@@ -180,13 +195,16 @@ export class Interpreter implements ExpandHost {
       if (item.async) {
         this.m.budget.step();
         const child = this.subshell();
+        child.tailCmd = tailOfAndOr(item.andOr);
         try {
           child.execAndOr(item.andOr);
         } catch (e) {
           if (!(e instanceof ExitSignal || e instanceof ShellFatal)) throw e;
           if (e instanceof ShellFatal) child.err(e.message + '\n');
         }
-        this.state.lastBackgroundPid = this.m.nextPid++;
+        // A job that ends in `sleep` is still running when the next commands run.
+        if (!this.m.processes.sleeping(child.proc.pid)) child.exitProcess();
+        this.state.lastBackgroundPid = child.proc.pid;
         status = 0;
         this.state.lastStatus = 0;
       } else {
@@ -242,19 +260,24 @@ export class Interpreter implements ExpandHost {
       let input: InputFd = this.input();
       status = 0;
       let failed = 0;
+      // Every stage is forked before any runs (a `ps` in the first stage sees the others).
+      const procs = p.commands.map(() => this.m.processes.fork(this.proc, this.m.now));
       for (let k = 0; k < p.commands.length; k++) {
         const last = k === p.commands.length - 1;
         const fds: FdTable = new Map(this.fds);
         fds.set(0, input);
         const pipe = last ? null : new BufferFd(8 * 1024 * 1024);
         if (pipe) fds.set(1, pipe);
-        const child = this.subshell(fds);
+        const child = this.subshell(fds, procs[k]);
+        if (p.commands[k].type === 'simple') child.tailCmd = p.commands[k];
         try {
           status = child.runInSubshell(() => child.execCommand(p.commands[k]));
         } catch (e) {
           // A full pipe: the writer gets SIGPIPE (status 141), the reader gets what was written.
           if (!(e instanceof OutputLimitExceeded && e.fd === pipe)) throw e;
           status = 141;
+        } finally {
+          child.exitProcess();
         }
         if (pipe) input = new BytesInputFd(pipe.bytes());
         if (status !== 0) failed = status;
@@ -266,11 +289,16 @@ export class Interpreter implements ExpandHost {
     return status;
   }
 
-  /** A child shell process (subshell, pipeline element, $(…)). */
-  subshell(fds: FdTable = new Map(this.fds)): Interpreter {
-    const child = new Interpreter(this.m, this.state.clone(), fds, this.pid);
+  /** A child shell process (subshell, pipeline element, $(…)): forked, with the next PID. */
+  subshell(fds: FdTable = new Map(this.fds), proc = this.m.processes.fork(this.proc, this.m.now)): Interpreter {
+    const child = new Interpreter(this.m, this.state.clone(), fds, this.pid, proc);
     child.line = this.line;
     return child;
+  }
+
+  /** This process ends (whatever it became after an exec). */
+  exitProcess(): void {
+    this.m.processes.exit(this.proc);
   }
 
   /** Runs `body` as the whole life of this (sub)shell: exit ends it, fatal errors print. */
@@ -294,8 +322,14 @@ export class Interpreter implements ExpandHost {
     const fds: FdTable = new Map(this.fds);
     fds.set(1, buf);
     const child = this.subshell(fds);
+    child.tailCmd = tailOfList(program);
     child.state.options.errexit = this.state.options.errexit;
-    const status = child.runInSubshell(() => child.execList(program));
+    let status: number;
+    try {
+      status = child.runInSubshell(() => child.execList(program));
+    } finally {
+      child.exitProcess();
+    }
     this.cmdsubStatus = status;
     return buf.text();
   }
@@ -340,7 +374,12 @@ export class Interpreter implements ExpandHost {
         return this.execList(cmd.body);
       case 'subshell': {
         const child = this.subshell();
-        return child.runInSubshell(() => child.execList(cmd.body));
+        child.tailCmd = tailOfList(cmd.body);
+        try {
+          return child.runInSubshell(() => child.execList(cmd.body));
+        } finally {
+          child.exitProcess();
+        }
       }
       case 'if': {
         for (const clause of cmd.clauses) {
@@ -444,9 +483,11 @@ export class Interpreter implements ExpandHost {
     const fds = this.applyRedirs(cmd.redirs);
     if (!fds) return (this.state.lastStatus = 1);
     this.fds = fds;
+    this.tailNow = cmd === this.tailCmd && this.state.traps.size === 0;
     try {
       return (this.state.lastStatus = this.invoke(argv, assigns));
     } finally {
+      this.tailNow = false;
       this.fds = saved;
     }
   }
@@ -454,6 +495,9 @@ export class Interpreter implements ExpandHost {
   /** Runs a command name with its arguments: builtin, function or program. */
   invoke(argv: string[], assigns: readonly (readonly [string, string])[] = []): number {
     const name = argv[0];
+    // Only a program replaces the shell's process; a function or builtin body forks as usual.
+    const tail = this.tailNow;
+    this.tailNow = false;
     const special = SPECIAL_BUILTINS[name];
     if (special) {
       for (const [n, v] of assigns) this.assign(n, v);
@@ -463,8 +507,10 @@ export class Interpreter implements ExpandHost {
     if (fn) return this.callFunction(fn, argv, assigns);
     const builtin = BUILTINS[name];
     if (builtin) return this.withTempAssigns(assigns, () => this.guard(name, () => builtin(this, argv)));
+    this.tailNow = tail;
     return this.runProgram(argv, assigns);
   }
+
 
   private withTempAssigns(assigns: readonly (readonly [string, string])[], body: () => number): number {
     if (assigns.length === 0) return body();
@@ -521,6 +567,31 @@ export class Interpreter implements ExpandHost {
     return this.runLookup(lookup, argv, env);
   }
 
+  /**
+   * The process a program runs in: this one when it is the shell's last command (exec),
+   * else a forked child; either way it now shows the program (`execve`), except a busybox
+   * NOEXEC applet, which keeps the shell's cmdline and only changes its comm.
+   */
+  private programProcess(argv: string[], comm: string, keepCmdline: boolean): { proc: ProcessInfo; forked: boolean } {
+    const inPlace = this.tailNow;
+    this.tailNow = false;
+    const base = inPlace ? this.proc : this.m.processes.fork(this.proc, this.m.now);
+    const proc: ProcessInfo = keepCmdline ? { ...base, comm } : { ...base, args: [...argv], comm };
+    this.m.processes.replace(proc);
+    if (inPlace) this.proc = proc;
+    return { proc, forked: !inPlace };
+  }
+
+  /** Runs `body` in the program's process; a forked one ends with it. */
+  private inProcess(argv: string[], comm: string, keepCmdline: boolean, body: (proc: ProcessInfo) => number): number {
+    const { proc, forked } = this.programProcess(argv, comm, keepCmdline);
+    try {
+      return body(proc);
+    } finally {
+      if (forked) this.m.processes.exit(proc);
+    }
+  }
+
   runLookup(lookup: ProgramLookup, argv: string[], env: Record<string, string>): number {
     const shName = 'sh';
     switch (lookup.kind) {
@@ -530,34 +601,44 @@ export class Interpreter implements ExpandHost {
       case 'denied':
         this.err(`${shName}: ${argv[0]}: Permission denied\n`);
         return 126;
-      case 'script': {
-        const child = new Interpreter(this.m, stateFromEnvironment(env, this.state.cwd, this.state.umask), new Map(this.fds), this.pid);
-        enterShell(child.state, this.m.shell);
-        child.state.arg0 = argv[0];
-        child.state.positional = argv.slice(1);
-        return child.runInSubshell(() => child.runScript(lookup.source));
-      }
+      case 'script':
+        // The kernel runs the interpreter with the script's path: `sh /app/run.sh ARGS`.
+        return this.inProcess(['sh', lookup.path, ...argv.slice(1)], commOf(lookup.path), false, (proc) => {
+          const child = new Interpreter(this.m, stateFromEnvironment(env, this.state.cwd, this.state.umask), new Map(this.fds), proc.pid, proc);
+          enterShell(child.state, this.m.shell);
+          child.state.arg0 = argv[0];
+          child.state.positional = argv.slice(1);
+          return child.runInSubshell(() => child.runScript(lookup.source));
+        });
       case 'not-simulated':
         this.err(`${shName}: ${lookup.name}: this command exists in the image but layerlab does not simulate it\n`);
         return 126;
       case 'program': {
-        const ctx = this.context(argv, lookup.name, lookup.flavour, env);
-        try {
-          return lookup.run(ctx);
-        } catch (e) {
-          if (e instanceof FsError) {
-            ctx.stderr.write(`${lookup.name}: ${messageOf(e)}\n`);
-            return 1;
+        const noexec = lookup.flavour === 'busybox' && BUSYBOX_NOEXEC.has(lookup.name);
+        const comm = lookup.flavour === 'busybox' ? lookup.name : commOf(lookup.path ?? argv[0]);
+        return this.inProcess(argv, comm, noexec, (proc) => {
+          const ctx = this.context(argv, lookup.name, lookup.flavour, env, proc);
+          try {
+            const status = lookup.run(ctx);
+            if (lookup.name === 'sleep' && status === 0) this.m.processes.slept(proc.pid);
+            return status;
+          } catch (e) {
+            if (e instanceof FsError) {
+              ctx.stderr.write(`${lookup.name}: ${messageOf(e)}\n`);
+              return 1;
+            }
+            throw e;
           }
-          throw e;
-        }
+        });
       }
     }
   }
 
-  context(argv: string[], name: string, flavour: Flavour, env: Record<string, string>): CommandContext {
+  context(argv: string[], name: string, flavour: Flavour, env: Record<string, string>, proc: ProcessInfo = this.proc): CommandContext {
     const cwd = this.state.cwd;
     return {
+      pid: proc.pid,
+      processes: () => this.m.processes.list(),
       name,
       argv,
       flavour,
@@ -577,11 +658,17 @@ export class Interpreter implements ExpandHost {
         const fds: FdTable = new Map(this.fds);
         if (io?.stdin) fds.set(0, io.stdin);
         if (io?.stdout) fds.set(1, io.stdout);
-        const child = new Interpreter(this.m, stateFromEnvironment(io?.env ?? env, cwd, this.state.umask), fds, this.pid);
-        return child.runInSubshell(() => child.runProgram(childArgv));
+        const child = new Interpreter(this.m, stateFromEnvironment(io?.env ?? env, cwd, this.state.umask), fds, proc.pid, this.m.processes.fork(proc, this.m.now));
+        child.tailNow = true;
+        try {
+          return child.runInSubshell(() => child.runProgram(childArgv));
+        } finally {
+          this.m.processes.exit(child.proc);
+        }
       },
       runScript: (script, opts) => {
-        const child = new Interpreter(this.m, stateFromEnvironment(env, cwd, this.state.umask), new Map(this.fds), this.pid);
+        // The `sh` program's own process runs the script: `$$` is its PID.
+        const child = new Interpreter(this.m, stateFromEnvironment(env, cwd, this.state.umask), new Map(this.fds), proc.pid, proc);
         enterShell(child.state, this.m.shell);
         child.state.arg0 = opts.arg0;
         child.state.positional = opts.args;
@@ -701,3 +788,14 @@ const DEVICE_INPUT: Record<string, 'empty' | 'stdin'> = {
   '/dev/null': 'empty',
   '/dev/stdin': 'stdin',
 };
+
+/** The command of a list that ends it: its last item's last pipeline, when that is one simple command. */
+export function tailOfList(list: List): Command | null {
+  const item = list.items[list.items.length - 1];
+  return item && !item.async ? tailOfAndOr(item.andOr) : null;
+}
+
+export function tailOfAndOr(ao: AndOr): Command | null {
+  const p = ao.rest.length ? ao.rest[ao.rest.length - 1].pipeline : ao.first;
+  return !p.bang && p.commands.length === 1 && p.commands[0].type === 'simple' ? p.commands[0] : null;
+}

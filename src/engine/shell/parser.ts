@@ -81,6 +81,11 @@ export class Parser {
     return list;
   }
 
+  /** Nothing but blanks, newlines and comments is left: the last command was the script's last. */
+  restIsBlank(): boolean {
+    return /^(?:[ \t\n]|\\\n|#[^\n]*)*$/.test(this.src.slice(this.i));
+  }
+
   private countedTo = 0;
   private countedLines = 1;
 

@@ -14,6 +14,7 @@ import { BufferFd, BytesInputFd, OutputLimitExceeded, utf8, type Fd } from './io
 import { basename } from './paths.ts';
 import { withAccessChecks } from './permissions.ts';
 import { findProgram } from './program.ts';
+import { commOf, ProcessTable, type ProcessInfo } from './processes.ts';
 
 export interface ShellRunOptions {
   /** The container's filesystem (its copy-on-write layer over the image). */
@@ -39,7 +40,16 @@ export interface ShellRunOptions {
   /** Which shell /bin/sh is; default: detected from the image (`/bin/sh` → busybox, dash or bash). */
   shell?: ShellKind;
   umask?: number;
+  /**
+   * The process the run starts as in the container's PID namespace: default PID 1 of a new
+   * container, whose first fork gets PID 6 (runc used the ones between). `others`: the
+   * namespace's other processes (`docker exec` sees PID 1); `tty`: the pts it runs on.
+   */
+  process?: { pid: number; nextPid: number; others?: readonly ProcessInfo[]; tty?: number };
 }
+
+/** A new container's first fork: recorded PIDs 6, 7 or 8 (conformance/cases/processes). */
+export const FIRST_FORK_PID = 6;
 
 export interface ShellResult {
   stdout: Uint8Array;
@@ -54,6 +64,8 @@ export interface ShellResult {
   stopped?: 'step-budget' | 'output-limit';
   /** Exec form only: the program could not be started (Docker reports this itself). */
   startError?: { reason: 'not-found' | 'permission-denied'; path: string };
+  /** The run's processes still alive at its end (background `sleep`s) and the PID counter. */
+  processes: { own: ProcessInfo[]; nextPid: number };
 }
 
 export const DEFAULT_HOSTNAME = 'layerlab';
@@ -62,7 +74,7 @@ export const ROOT: ShellUser = { uid: 0, gid: 0, name: 'root' };
 
 /** Runs `/bin/sh -c script [name [args…]]`. */
 export function runShell(opts: ShellRunOptions & { script: string; name?: string; args?: string[] }): ShellResult {
-  return execute(opts, (sh) => {
+  return execute({ ...opts, argv: ['/bin/sh', '-c', opts.script] }, (sh) => {
     enterShell(sh.state, sh.m.shell);
     sh.state.arg0 = opts.name ?? 'sh';
     sh.state.positional = opts.args ?? [];
@@ -79,6 +91,7 @@ export function runArgv(opts: ShellRunOptions & { argv: string[] }): ShellResult
       startError = { reason: lookup.kind === 'denied' ? 'permission-denied' : 'not-found', path: opts.argv[0] ?? '' };
       return lookup.kind === 'denied' ? 126 : 127;
     }
+    sh.tailNow = true; // the program is the process runc started
     return sh.runInSubshell(() => sh.runLookup(lookup, opts.argv, sh.state.environment()));
   });
   return startError ? { ...result, startError } : result;
@@ -96,24 +109,40 @@ export function detectShell(fs: FsOps): ShellKind {
   return 'ash';
 }
 
-/** The shared pieces of one run (or one interactive session). */
-export function createMachine(opts: ShellRunOptions): Machine {
+/** The shared pieces of one run (or one interactive session). `argv`: the first process's cmdline. */
+export function createMachine(opts: ShellRunOptions & { argv?: readonly string[] }): Machine {
   const user = opts.user ?? ROOT;
+  const now = opts.now ?? Date.UTC(2024, 0, 1) / 1000;
+  const start = opts.process ?? { pid: 1, nextPid: FIRST_FORK_PID };
+  const processes = new ProcessTable(start.others ?? [], start.nextPid);
+  const args = opts.argv?.length ? opts.argv : ['/bin/sh'];
+  const root = processes.add({
+    pid: start.pid,
+    ppid: 0,
+    uid: user.uid,
+    gid: user.gid,
+    args,
+    comm: commOf(args[0]),
+    ...(start.tty !== undefined ? { tty: start.tty } : {}),
+    startedAt: now,
+    sessionLeader: true,
+  });
   return {
     fs: withAccessChecks(opts.fs, user),
     user,
     hostname: opts.hostname ?? DEFAULT_HOSTNAME,
-    now: opts.now ?? Date.UTC(2024, 0, 1) / 1000,
+    now,
     kernelRelease: opts.kernelRelease ?? DEFAULT_KERNEL_RELEASE,
     registry: opts.commands ?? defaultRegistry(),
     budget: new StepBudget(opts.stepBudget ?? DEFAULT_STEP_BUDGET),
     shell: opts.shell ?? detectShell(opts.fs),
     fetch: opts.fetch,
-    nextPid: 2,
+    processes,
+    root,
   };
 }
 
-function execute(opts: ShellRunOptions, body: (sh: Interpreter) => number): ShellResult {
+function execute(opts: ShellRunOptions & { argv?: readonly string[] }, body: (sh: Interpreter) => number): ShellResult {
   const machine = createMachine(opts);
   const state = stateFromEnvironment(opts.env ?? {}, opts.cwd ?? '/', opts.umask ?? 0o022);
   return runCaptured(machine, state, opts.stdin, body);
@@ -152,6 +181,7 @@ export function runCaptured(machine: Machine, state: ShellState, stdinData: Uint
     stderrText: stderr.text(),
     exitCode,
     steps: machine.budget.steps,
+    processes: { own: machine.processes.own(), nextPid: machine.processes.nextPid },
     ...(stopped ? { stopped } : {}),
   };
 }

@@ -14,6 +14,7 @@ import { curl, wget } from './network.ts';
 import { echo, falseCmd, printf, seq, trueCmd, yes } from './output.ts';
 import { chgrp, chmod, chown } from './perms.ts';
 import { cat, head, tail, tee, wc } from './read.ts';
+import { ps } from './ps.ts';
 import { sed } from './sed.ts';
 import { sh } from './sh.ts';
 import { stat } from './stat.ts';
@@ -34,7 +35,7 @@ export const PROGRAMS: Record<string, CommandFn> = {
   test, '[': test, '[[': test,
   pwd, id, whoami, groups, env, sleep, uname, hostname, date, which, kill,
   useradd, groupadd, adduser, addgroup,
-  find, xargs, expr, du, stat,
+  find, xargs, expr, du, stat, ps,
   md5sum, sha1sum, sha256sum, sha512sum,
   tar, gzip, gunzip, zcat,
   curl, wget,

@@ -16,6 +16,8 @@ export function runCommand(fn: CommandFn, fs: FsOps, argv: string[], opts: { uid
     env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ...opts.env },
     user: { uid: opts.uid ?? 0, gid: opts.uid ?? 0, name: opts.uid ? 'user' : 'root' },
     hostname: 'layerlab',
+    pid: 1,
+    processes: () => [],
     now: opts.now ?? 1_763_800_000,
     kernelRelease: '6.1.0-layerlab',
     umask: 0o022,
