@@ -7,6 +7,7 @@ import type { Daemon } from './daemon.ts';
 import { FlagError, parseFlags, type FlagSpec, type Parsed } from './flags.ts';
 import type { CommandResult, HostFiles } from './ports.ts';
 import { commitCommand } from './commands/commit.ts';
+import { topCommand } from './commands/top.ts';
 import { diffCommand, execCommand, logsCommand, rmCommand, startCommand, stopCommand } from './commands/containers.ts';
 import { historyCommand, imagesCommand, tagCommand } from './commands/images.ts';
 import { psCommand } from './commands/ps.ts';
@@ -60,6 +61,7 @@ const COMMANDS: DockerCommand[] = [
   { name: 'logs', usage: 'docker logs [OPTIONS] CONTAINER', summary: 'Fetch the logs of a container', flags: [b('follow', 'f'), b('timestamps', 't'), s('tail', 'n'), b('details')], interspersed: true, arity: { min: 1, max: 1 }, handler: logsCommand },
   { name: 'diff', usage: 'docker diff CONTAINER', summary: "Inspect changes to files or directories on a container's filesystem", flags: [], interspersed: true, arity: { min: 1, max: 1 }, handler: diffCommand },
   { name: 'commit', usage: 'docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]', summary: "Create a new image from a container's changes", flags: [s('author', 'a'), s('message', 'm'), l('change', 'c'), b('pause', 'p')], interspersed: true, arity: { min: 1, max: 2 }, handler: commitCommand },
+  { name: 'top', usage: 'docker top CONTAINER [ps OPTIONS]', summary: 'Display the running processes of a container', flags: [], interspersed: false, arity: { min: 1, max: MANY }, handler: topCommand },
   { name: 'ps', usage: 'docker ps [OPTIONS]', summary: 'List containers', flags: [b('all', 'a'), b('latest', 'l'), b('quiet', 'q'), b('no-trunc'), n('last', 'n'), b('size', 's'), l('filter', 'f'), s('format')], interspersed: true, arity: { min: 0, max: 0 }, handler: psCommand },
   { name: 'images', usage: 'docker images [OPTIONS] [REPOSITORY[:TAG]]', summary: 'List images', flags: [b('all', 'a'), b('quiet', 'q'), b('digests'), b('no-trunc'), l('filter', 'f'), s('format')], interspersed: true, arity: { min: 0, max: 1 }, handler: imagesCommand },
   { name: 'history', usage: 'docker history [OPTIONS] IMAGE', summary: 'Show the history of an image', flags: [{ long: 'human', short: 'H', kind: 'bool' }, b('no-trunc'), b('quiet', 'q'), s('format')], interspersed: true, arity: { min: 1, max: 1 }, handler: historyCommand },
@@ -79,7 +81,7 @@ const COMMANDS: DockerCommand[] = [
 const ALIASES: Record<string, string> = {
   'container run': 'run', 'container create': 'create', 'container exec': 'exec', 'container start': 'start', 'container stop': 'stop', 'container rm': 'rm',
   'container logs': 'logs', 'container diff': 'diff', 'container commit': 'commit', 'container ls': 'ps', 'container ps': 'ps',
-  'container list': 'ps', 'container kill': 'kill', 'container restart': 'restart', 'container rename': 'rename', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
+  'container list': 'ps', 'container kill': 'kill', 'container restart': 'restart', 'container rename': 'rename', 'container top': 'top', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
   'image rm': 'rmi', 'image save': 'save', 'image load': 'load', 'image pull': 'pull', 'image push': 'push', 'image remove': 'rmi', 'container remove': 'rm',
 };
 

@@ -9,6 +9,7 @@
 import type { FsOps } from '../fs/ops.ts';
 import type { Changeset } from '../layer/changeset.ts';
 import type { Daemon } from './daemon.ts';
+import type { ContainerProcess } from './container-processes.ts';
 
 export interface LayerBackend {
   /** `sha256:…` of the layer's canonical uncompressed tar. */
@@ -34,6 +35,8 @@ export interface ProcessRequest {
   stdin: string;
   /** The simulated clock, ms since the epoch (file times, `date`). */
   now: number;
+  /** Where it runs in the container's PID namespace: its PID, the next fork's, the others, its pts. */
+  process?: { pid: number; nextPid: number; others: readonly ContainerProcess[]; tty?: number };
 }
 
 export interface ProcessResult {
@@ -45,6 +48,8 @@ export interface ProcessResult {
    * for commands that finish at once. A detached container stays `Up` that long.
    */
   durationMs?: number;
+  /** Its processes alive at its end (itself, background jobs) and the namespace's next PID. */
+  processes?: { own: readonly ContainerProcess[]; nextPid: number };
 }
 
 /** A shell a user types into (`docker run -it … bash`, `docker exec -it … sh`): one line at a time. */

@@ -8,7 +8,7 @@
 import type { FsOps } from '../fs/ops.ts';
 import type { ContainerConfig } from '../image/config.ts';
 import { DEFAULT_PATH } from './daemon.ts';
-import type { ProcessResult, ProcessRunner } from './ports.ts';
+import type { ProcessRequest, ProcessResult, ProcessRunner } from './ports.ts';
 
 export class StartError extends Error {
   constructor(
@@ -146,6 +146,7 @@ export interface ExecSpec {
   stdin?: string;
   /** The simulated clock, ms since the epoch. */
   now: number;
+  process?: ProcessRequest['process'];
 }
 
 export async function runProcess(runner: ProcessRunner, spec: ExecSpec): Promise<ProcessResult> {
@@ -159,7 +160,7 @@ export async function runProcess(runner: ProcessRunner, spec: ExecSpec): Promise
   const layer = fs as { user?: { uid: number; gid: number } };
   if (previous) layer.user = { uid: user.uid, gid: user.gid };
   try {
-    return await runner.run({ fs, argv: spec.argv, executable, env, cwd, uid: user.uid, gid: user.gid, hostname: config.Hostname, stdin: spec.stdin ?? '', now: spec.now });
+    return await runner.run({ fs, argv: spec.argv, executable, env, cwd, uid: user.uid, gid: user.gid, hostname: config.Hostname, stdin: spec.stdin ?? '', now: spec.now, ...(spec.process ? { process: spec.process } : {}) });
   } finally {
     if (previous) layer.user = previous;
   }

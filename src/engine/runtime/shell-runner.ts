@@ -69,13 +69,14 @@ export function shellRunner(opts: ShellRunnerOptions = {}): ProcessRunner {
         now: Math.floor(req.now / 1000),
         kernelRelease: opts.kernelRelease,
         commands,
+        ...(req.process ? { process: req.process } : {}),
       });
       if (r.startError) {
         const name = req.argv[0];
         if (r.startError.reason === 'permission-denied') throw new StartError(`exec: "${name}": permission denied`, 126);
         throw new StartError(`exec: "${name}": executable file not found in $PATH`, 127);
       }
-      return { exitCode: r.exitCode, stdout: r.stdoutText, stderr: r.stderrText, durationMs: slept * 1000 };
+      return { exitCode: r.exitCode, stdout: r.stdoutText, stderr: r.stderrText, durationMs: slept * 1000, processes: r.processes };
   };
   const { extraCommands } = opts;
   return {
@@ -91,6 +92,7 @@ export function shellRunner(opts: ShellRunnerOptions = {}): ProcessRunner {
         now: Math.floor(req.now / 1000),
         kernelRelease: opts.kernelRelease,
         commands: Object.keys(extra).length ? base.with(extra) : base,
+        ...(req.process ? { process: req.process } : {}),
       });
       return {
         run: (line) => {

@@ -8,6 +8,7 @@ import type { ContainerConfig, ImageConfig } from '../image/config.ts';
 import type { Changeset } from '../layer/changeset.ts';
 import type { ContainerLayer } from '../layer/container.ts';
 import type { BindMounts } from './bind-mounts.ts';
+import type { ProcessNamespace } from './container-processes.ts';
 import type { Registry } from './registry.ts';
 
 export interface LayerRecord {
@@ -76,6 +77,8 @@ export interface ContainerRecord {
    */
   mounts: BindMounts;
   logs: readonly LogEntry[];
+  /** While running: its PID namespace (container-processes.ts). */
+  processes?: ProcessNamespace;
 }
 
 export interface DaemonState {

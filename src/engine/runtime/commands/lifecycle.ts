@@ -8,6 +8,7 @@ import type { Daemon } from '../daemon.ts';
 import { HOSTNAME_PATH, hostnameFile, networkMounts } from '../network-files.ts';
 import { ensureWorkdir, runProcess, StartError } from '../process.ts';
 import type { ContainerRecord, ImageRecord, LogEntry } from '../state.ts';
+import { FIRST_EXEC_PID, FIRST_FORK_PID } from '../container-processes.ts';
 
 export interface CreateOptions {
   /** The image as the user named it (`busybox`, an ID). */
@@ -72,7 +73,7 @@ export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdi
   const fs = d.mountNamespace(c);
   try {
     ensureWorkdir(fs, c.config.WorkingDir);
-    result = await runProcess(d.options.runner, { fs, config: c.config, argv: [c.path, ...c.args], stdin: opts.stdin, now: d.now });
+    result = await runProcess(d.options.runner, { fs, config: c.config, argv: [c.path, ...c.args], stdin: opts.stdin, now: d.now, process: { pid: 1, nextPid: FIRST_FORK_PID, others: [], ...(c.config.Tty ? { tty: 0 } : {}) } });
   } catch (e) {
     if (!(e instanceof StartError)) throw e;
     d.putContainer({ ...c, state: { ...c.state, status: c.state.status === 'exited' ? 'exited' : 'created', exitCode: e.exitCode } });
@@ -91,7 +92,9 @@ export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdi
       d.putContainer({ ...after, state: { status: 'exited', exitCode: result.exitCode, startedAt, finishedAt: d.now, endsAt: 0 } });
     }
   } else {
-    d.putContainer({ ...c, logs, state: { status: 'running', exitCode: 0, startedAt, finishedAt: c.state.finishedAt, endsAt: startedAt + duration, pendingExit: { exitCode: result.exitCode } } });
+    // Detached and still running: its processes stay (PID 1, background jobs).
+    const processes = { nextPid: Math.max(result.processes?.nextPid ?? 0, FIRST_EXEC_PID), processes: result.processes?.own ?? [] };
+    d.putContainer({ ...c, logs, processes, state: { status: 'running', exitCode: 0, startedAt, finishedAt: c.state.finishedAt, endsAt: startedAt + duration, pendingExit: { exitCode: result.exitCode } } });
   }
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
 }
