@@ -59,6 +59,14 @@ export function nextPidOf(c: ContainerRecord): number {
   return Math.max(c.processes?.nextPid ?? FIRST_EXEC_PID, FIRST_EXEC_PID);
 }
 
+/** Where a `docker exec` process goes: the next PID, beside the live ones, with `-t` on the next free pts. */
+export function execPlacement(c: ContainerRecord, now: number, tty: boolean): { pid: number; nextPid: number; others: ContainerProcess[]; tty?: number } {
+  const others = liveProcesses(c, now);
+  const pid = nextPidOf(c);
+  const ptys = new Set(others.flatMap((q) => (q.tty === undefined ? [] : [q.tty]))).size;
+  return { pid, nextPid: pid + EXEC_PID_GAP, others, ...(tty ? { tty: ptys } : {}) };
+}
+
 /**
  * Host PIDs (what `docker top` shows): the containerd shim is the parent of PID 1 and of
  * exec'd processes. A model, not a recording: the shim's PID comes from the container ID

@@ -9,7 +9,8 @@
 import type { FsOps } from '../fs/ops.ts';
 import type { Daemon } from './daemon.ts';
 import { lookPath, processEnv, resolveUser, StartError } from './process.ts';
-import type { InteractiveProcess } from './ports.ts';
+import type { InteractiveProcess, ProcessRequest } from './ports.ts';
+import { execPlacement, FIRST_FORK_PID } from './container-processes.ts';
 import type { ContainerRecord } from './state.ts';
 
 /** The shells a terminal can attach to (what `docker run -it IMAGE X` starts interactively). */
@@ -56,7 +57,11 @@ function renderPrompt(style: PromptStyle, host: string, cwd: string, home: strin
 }
 
 /** Opens the container's shell `argv[0]` for typing (the container must be running). */
-export async function attachShell(d: Daemon, c: ContainerRecord, argv: readonly string[], opts: { user?: string; cwd?: string } = {}): Promise<AttachedShell> {
+/**
+ * Opens the container's shell `argv[0]` for typing (the container must be running): its
+ * PID 1 (`run -it`), or with `exec` a new process with the namespace's next PID (`exec -it`).
+ */
+export async function attachShell(d: Daemon, c: ContainerRecord, argv: readonly string[], opts: { user?: string; cwd?: string; exec?: boolean } = {}): Promise<AttachedShell> {
   const runner = d.options.runner;
   if (!runner.interactive) throw new StartError('this engine cannot attach a terminal', 126);
   const fs = d.mountNamespace(c);
@@ -64,13 +69,21 @@ export async function attachShell(d: Daemon, c: ContainerRecord, argv: readonly 
   const cwd = opts.cwd || c.config.WorkingDir || '/';
   const env = processEnv({ ...c.config, Tty: true }, user.home);
   const executable = lookPath(fs, argv[0] ?? 'sh', env, cwd);
-  const shell: InteractiveProcess = await runner.interactive({ fs, argv, executable, env, cwd, uid: user.uid, gid: user.gid, hostname: c.config.Hostname, now: d.now });
+  const process = opts.exec ? execProcess(d, c) : { pid: 1, nextPid: FIRST_FORK_PID, others: [], tty: 0 };
+  const shell: InteractiveProcess = await runner.interactive({ fs, argv, executable, env, cwd, uid: user.uid, gid: user.gid, hostname: c.config.Hostname, now: d.now, process });
   const style = promptStyle(fs, executable);
   return {
     containerId: c.id,
     run: (line) => shell.run(line),
     prompt: () => renderPrompt(style, c.config.Hostname, shell.cwd(), user.home, user.uid),
   };
+}
+
+/** Where an `exec -it` shell runs: the next PID (kept from later execs), beside the others, on a new pts. */
+function execProcess(d: Daemon, c: ContainerRecord): NonNullable<ProcessRequest['process']> {
+  const placed = execPlacement(c, d.now, true);
+  d.putContainer({ ...c, processes: { nextPid: placed.nextPid, processes: placed.others } });
+  return placed;
 }
 
 /** A container whose shell keeps running until it exits or is stopped (`run -it`, `run -dit`). */

@@ -11,6 +11,7 @@ import { loadSharedBase } from '../base/load-node.ts';
 import { installBase } from './bases.ts';
 import { dockerCli } from './cli.ts';
 import { hostPid, shimPid } from './container-processes.ts';
+import { attachShell, markRunning } from './interactive.ts';
 import { Daemon } from './daemon.ts';
 import { ENGINE_LAYERS } from './engine-layers.ts';
 import { restoreDaemon, snapshotDaemon } from './snapshot.ts';
@@ -68,6 +69,24 @@ describe('the process table of a running container', () => {
   it('exec -t gets a terminal (136,0 in busybox ps); the container’s processes have none', async () => {
     await docker('docker run -d --name p1 busybox sleep 1000');
     expect((await docker('docker exec -t p1 ps -o tty,args')).stdout).toBe('TT     COMMAND\n?      sleep 1000\n136,0  ps -o tty,args\n');
+  });
+});
+
+describe('interactive shells are processes too', () => {
+  it('exec -it: the shell gets the next PID and a pts; what it runs is forked from it', async () => {
+    await docker('docker run -d --name p1 busybox sleep 1000');
+    const shell = await attachShell(d, d.findContainer('p1')!, ['sh'], { exec: true });
+    expect(shell.run('ps -o pid,ppid,tty,args').stdout).toBe('PID   PPID  TT     COMMAND\n    1     0 ?      sleep 1000\n    7     0 136,0  sh\n   13     7 136,0  {ps} sh\n');
+    expect(shell.run('echo $$').stdout).toBe('7\n');
+    // a later exec gets a PID past the shell's (the shell's own forks count from it too)
+    expect((await docker('docker exec p1 ps -o pid,args')).stdout).toContain('\n   13 ps -o pid,args\n');
+  });
+
+  it('run -it: the shell is PID 1 on pts/0', async () => {
+    const created = await docker('docker create -it --name it busybox sh');
+    markRunning(d, created.stdout.trim());
+    const shell = await attachShell(d, d.findContainer('it')!, ['sh']);
+    expect(shell.run('ps -o pid,tty,args').stdout).toBe('PID   TT     COMMAND\n    1 136,0  sh\n    6 136,0  {ps} sh\n');
   });
 });
 

@@ -93,6 +93,7 @@ export function shellRunner(opts: ShellRunnerOptions = {}): ProcessRunner {
         kernelRelease: opts.kernelRelease,
         commands: Object.keys(extra).length ? base.with(extra) : base,
         ...(req.process ? { process: req.process } : {}),
+        argv: req.argv,
       });
       return {
         run: (line) => {

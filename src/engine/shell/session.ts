@@ -14,7 +14,8 @@ export class ShellSession {
   private readonly state: ShellState;
   private ended = false;
 
-  constructor(private readonly opts: ShellRunOptions) {
+  /** `argv`: the shell's cmdline as its process shows it (`sh`, `/bin/bash`). */
+  constructor(private readonly opts: ShellRunOptions & { argv?: readonly string[] }) {
     this.machine = createMachine(opts);
     this.state = stateFromEnvironment(opts.env ?? {}, opts.cwd ?? '/', opts.umask ?? 0o022);
     enterShell(this.state, this.machine.shell);

@@ -101,7 +101,7 @@ async function execInteractive(d: Daemon, exec: Parsed): Promise<TerminalAnswer 
   const c = d.findContainer(name);
   if (!c || c.state.status !== 'running') return null; // docker's own error from the CLI
   try {
-    attached = { shell: await attachShell(d, c, command, { user, cwd }), ownsContainer: false };
+    attached = { shell: await attachShell(d, c, command, { user, cwd, exec: true }), ownsContainer: false };
   } catch (e) {
     return answer(`OCI runtime exec failed: exec failed: unable to start container process: ${(e as Error).message}: unknown\n`, 126);
   }

@@ -3,7 +3,7 @@ import type { Daemon } from '../daemon.ts';
 import type { Parsed } from '../flags.ts';
 import type { CommandResult } from '../ports.ts';
 import { runProcess, StartError } from '../process.ts';
-import { EXEC_PID_GAP, liveProcesses, nextPidOf } from '../container-processes.ts';
+import { execPlacement, liveProcesses } from '../container-processes.ts';
 import type { ContainerRecord } from '../state.ts';
 import { startContainer, startFailureText } from './lifecycle.ts';
 import { Output } from './result.ts';
@@ -127,9 +127,7 @@ export async function execCommand(d: Daemon, p: Parsed, stdin = ''): Promise<Com
   if (!c) return out.errLine(`Error: No such container: ${target}`).fail(1).result();
   if (c.state.status !== 'running') return out.errLine(`Error response from daemon: Container ${c.id} is not running`).fail(1).result();
   // The exec'd process gets the namespace's next PID (runc uses a few more as it starts it).
-  const others = liveProcesses(c, d.now);
-  const pid = nextPidOf(c);
-  const tty = p.flags.tty ? new Set(others.flatMap((q) => (q.tty === undefined ? [] : [q.tty]))).size : undefined;
+  const placed = execPlacement(c, d.now, Boolean(p.flags.tty));
   try {
     const result = await runProcess(d.options.runner, {
       fs: d.mountNamespace(c),
@@ -140,14 +138,14 @@ export async function execCommand(d: Daemon, p: Parsed, stdin = ''): Promise<Com
       extraEnv: (p.flags.env as string[] | undefined) ?? [],
       stdin: p.flags.interactive ? stdin : '',
       now: d.now,
-      process: { pid, nextPid: pid + EXEC_PID_GAP, others, ...(tty !== undefined ? { tty } : {}) },
+      process: placed,
     });
     const after = d.findContainer(c.id);
     if (after) {
       // A detached exec that runs for a while stays in the namespace until it ends.
       const duration = result.durationMs ?? 0;
       const kept = p.flags.detach && duration > 0 ? (result.processes?.own ?? []).map((q) => ({ ...q, endsAt: d.now + duration })) : [];
-      d.putContainer({ ...after, processes: { nextPid: result.processes?.nextPid ?? pid + EXEC_PID_GAP, processes: [...liveProcesses(after, d.now), ...kept] } });
+      d.putContainer({ ...after, processes: { nextPid: result.processes?.nextPid ?? placed.nextPid, processes: [...liveProcesses(after, d.now), ...kept] } });
     }
     if (p.flags.detach) return out.result();
     d.advance(result.durationMs ?? 0);
