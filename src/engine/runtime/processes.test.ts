@@ -92,7 +92,10 @@ describe('interactive shells are processes too', () => {
 
 /** The recorded blocks of testdata/docker-top.txt by command. */
 function recordedTop(): Map<string, string> {
-  const text = readFileSync(new URL('./testdata/docker-top.txt', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('./testdata/docker-top.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .join('\n');
   const blocks = new Map<string, string>();
   for (const b of text.split(/^\$ /m).slice(1)) {
     const nl = b.indexOf('\n');
@@ -113,6 +116,8 @@ describe('docker top', () => {
   it('prints ps -ef’s columns for the container’s processes in Docker’s table (recorded shape)', async () => {
     const rec = recordedTop();
     await docker('docker run -d --name p1 busybox sleep 1000');
+    for (const cmd of ['docker top p1 x', 'docker top p1 -o pid,user,comm', 'docker top p1 -p 1']) expect(mask((await docker(cmd)).stdout), cmd).toBe(mask(rec.get(cmd)!));
+    expect((await docker('docker top p1 -Q')).stderr).toBe(rec.get('docker top p1 -Q'));
     await docker('docker exec -d p1 sleep 500');
     for (const cmd of ['docker top p1', 'docker top p1 aux', 'docker top p1 -o pid,args', 'docker container top p1']) {
       const ours = await docker(cmd);

@@ -41,7 +41,8 @@ export async function topCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
     userName: (uid) => HOST_USERS[uid] ?? String(uid),
     ttyName: () => '?',
   });
-  if (ps.exitCode !== 0 && ps.stderr) return out.errLine(`Error response from daemon: ps: ${ps.stderr.trim()}`).fail(1).result();
+  // dockerd reports the first line of what ps printed on stderr.
+  if (ps.exitCode !== 0 && ps.stderr) return out.errLine(`Error response from daemon: ps: ${ps.stderr.split('\n')[0]}`).fail(1).result();
   const lines = ps.stdout.split('\n').filter((l) => l !== '');
   const titles = (lines[0] ?? '').trim().split(/\s+/);
   const pidIndex = titles.indexOf('PID');
