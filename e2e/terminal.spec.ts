@@ -57,3 +57,19 @@ test('pulling ubuntu:18.04 after ubuntu:latest downloads nothing; Tab completes'
   await expect(page.getByTestId('terminal-output')).toContainText('docker images\nREPOSITORY');
   await type(page, 'nosuch', /bash: nosuch: command not found/);
 });
+
+// Recorded on Docker 20.10 (conformance/cases/detach-stdin): a detached container with a
+// terminal keeps its shell waiting on it, Up; exec -it opens a second shell in it, and
+// Debian's busybox ash greets a terminal with its banner.
+test('docker run -d -t keeps busybox sh running; exec -it attaches to it, with ash’s banner', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openTerminal(page);
+  await type(page, 'docker run -d -t --name box busybox sh', /^docker run -d -t --name box busybox sh\n[0-9a-f]{64}\n/);
+  await type(page, 'docker ps --format "{{.Names}} {{.Status}}"', /\nbox Up /);
+  const exec = await type(page, 'docker exec -it box sh', /\nBusyBox v1\.35\.0 .* built-in shell \(ash\)\nEnter 'help' for a list of built-in commands\.\n\n\/ # $/);
+  expect(exec).not.toContain('Error');
+  await type(page, 'ps -o pid,args', /\n +1 sh\n/);
+  await page.screenshot({ path: 'test-results/screenshots/terminal-exec-banner.png' });
+  await type(page, 'exit', /\$ $/);
+  await type(page, 'docker ps --format "{{.Names}} {{.Status}}"', /\nbox Up /);
+});

@@ -7,6 +7,7 @@
  * status; an exec leaves the container running.
  */
 import type { FsOps } from '../fs/ops.ts';
+import { ashBanner } from '../shell/ash-banner.ts';
 import type { Daemon } from './daemon.ts';
 import { lookPath, processEnv, resolveUser, StartError } from './process.ts';
 import type { InteractiveProcess, ProcessRequest } from './ports.ts';
@@ -20,6 +21,8 @@ export interface AttachedShell {
   containerId: string;
   run(line: string): { stdout: string; stderr: string; exitCode: number; exited: boolean };
   prompt(): string;
+  /** What the shell prints as it starts, before its first prompt (busybox ash's banner). */
+  banner: string;
 }
 
 type PromptStyle = 'redhat' | 'debian' | 'busybox' | 'dash';
@@ -28,6 +31,14 @@ function exists(fs: FsOps, path: string): boolean {
   try {
     fs.lstat(path);
     return true;
+  } catch {
+    return false;
+  }
+}
+
+function isBusybox(fs: FsOps, executable: string): boolean {
+  try {
+    return fs.realpath(executable).split('/').pop() === 'busybox';
   } catch {
     return false;
   }
@@ -74,6 +85,7 @@ export async function attachShell(d: Daemon, c: ContainerRecord, argv: readonly 
   const style = promptStyle(fs, executable);
   return {
     containerId: c.id,
+    banner: isBusybox(fs, executable) ? ashBanner(fs) : '',
     run: (line) => shell.run(line),
     prompt: () => renderPrompt(style, c.config.Hostname, shell.cwd(), user.home, user.uid),
   };

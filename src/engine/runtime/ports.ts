@@ -33,6 +33,11 @@ export interface ProcessRequest {
   gid: number;
   hostname: string;
   stdin: string;
+  /**
+   * stdin stays open after `stdin` and nobody writes to it: a detached container's terminal
+   * (`-d -t`) or its open stdin (`-d -i`). A process that reads it waits there, running.
+   */
+  stdinOpen?: boolean;
   /** The simulated clock, ms since the epoch (file times, `date`). */
   now: number;
   /** Where it runs in the container's PID namespace: its PID, the next fork's, the others, its pts. */
@@ -45,7 +50,8 @@ export interface ProcessResult {
   stderr: string;
   /**
    * How long the process runs in simulated time, ms (`sleep 1000` → 1_000_000); 0 or absent
-   * for commands that finish at once. A detached container stays `Up` that long.
+   * for commands that finish at once; Infinity for one that waits to read an open stdin.
+   * A detached container stays `Up` that long.
    */
   durationMs?: number;
   /** Its processes alive at its end (itself, background jobs) and the namespace's next PID. */
@@ -71,7 +77,15 @@ export interface CommandResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /**
+   * Both streams in the order they were written, as a terminal shows them, when that is not
+   * stdout then stderr (`docker run` of an image it pulls: the pull's lines come first).
+   */
+  combined?: string;
 }
+
+/** What a terminal shows of a command: both streams in the order they were written. */
+export const terminalText = (r: CommandResult): string => r.combined ?? r.stdout + r.stderr;
 
 /** An image Docker Hub holds: the recorded-base shape (layers, `@config` listing) and its tags. */
 export interface HubImage {

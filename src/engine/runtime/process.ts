@@ -144,6 +144,7 @@ export interface ExecSpec {
   user?: string;
   extraEnv?: readonly string[];
   stdin?: string;
+  stdinOpen?: boolean;
   /** The simulated clock, ms since the epoch. */
   now: number;
   process?: ProcessRequest['process'];
@@ -160,7 +161,7 @@ export async function runProcess(runner: ProcessRunner, spec: ExecSpec): Promise
   const layer = fs as { user?: { uid: number; gid: number } };
   if (previous) layer.user = { uid: user.uid, gid: user.gid };
   try {
-    return await runner.run({ fs, argv: spec.argv, executable, env, cwd, uid: user.uid, gid: user.gid, hostname: config.Hostname, stdin: spec.stdin ?? '', now: spec.now, ...(spec.process ? { process: spec.process } : {}) });
+    return await runner.run({ fs, argv: spec.argv, executable, env, cwd, uid: user.uid, gid: user.gid, hostname: config.Hostname, stdin: spec.stdin ?? '', ...(spec.stdinOpen ? { stdinOpen: true } : {}), now: spec.now, ...(spec.process ? { process: spec.process } : {}) });
   } finally {
     if (previous) layer.user = previous;
   }

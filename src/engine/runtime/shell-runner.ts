@@ -66,6 +66,7 @@ export function shellRunner(opts: ShellRunnerOptions = {}): ProcessRunner {
         user: { uid: req.uid, gid: req.gid, name: req.uid === 0 ? 'root' : String(req.uid) },
         hostname: req.hostname,
         stdin: req.stdin,
+        stdinOpen: req.stdinOpen,
         now: Math.floor(req.now / 1000),
         kernelRelease: opts.kernelRelease,
         commands,
@@ -76,7 +77,9 @@ export function shellRunner(opts: ShellRunnerOptions = {}): ProcessRunner {
         if (r.startError.reason === 'permission-denied') throw new StartError(`exec: "${name}": permission denied`, 126);
         throw new StartError(`exec: "${name}": executable file not found in $PATH`, 127);
       }
-      return { exitCode: r.exitCode, stdout: r.stdoutText, stderr: r.stderrText, durationMs: slept * 1000, processes: r.processes };
+            // A read of an open stdin never returns: the process is still running.
+      const durationMs = r.stopped === 'waiting-for-input' ? Infinity : slept * 1000;
+      return { exitCode: r.exitCode, stdout: r.stdoutText, stderr: r.stderrText, durationMs, processes: r.processes };
   };
   const { extraCommands } = opts;
   return {

@@ -28,6 +28,8 @@ export interface InputFd {
   readAll(): Uint8Array;
   /** One line without its newline, or null at end of input. */
   readLine(): string | null;
+  /** It is the container's terminal (`docker run -t`): isatty(0). */
+  readonly terminal?: boolean;
 }
 
 export type Fd = OutputFd | InputFd;
@@ -88,25 +90,59 @@ export class NullFd implements OutputFd {
   write(): void {}
 }
 
+/**
+ * A read that would wait forever: stdin is a terminal or a pipe that stays open and nobody
+ * writes to it (`docker run -d -t`, `docker run -d -i`). The process is then still running.
+ */
+export class WaitingForInput extends Error {
+  constructor() {
+    super('waiting for input on stdin');
+    this.name = 'WaitingForInput';
+  }
+}
+
 export class BytesInputFd implements InputFd {
   readonly kind = 'input';
   private pos = 0;
-  constructor(private readonly data: Uint8Array) {}
+  private readonly waits?: () => void;
+  readonly terminal: boolean;
+
+  /**
+   * `waits`: the input does not end after `data`; a read past it calls `waits` (the run stops
+   * there, its processes as they are) and throws WaitingForInput. `terminal`: it is a tty.
+   */
+  constructor(
+    private readonly data: Uint8Array,
+    opts: { waits?: () => void; terminal?: boolean } = {},
+  ) {
+    this.waits = opts.waits;
+    this.terminal = opts.terminal ?? false;
+  }
 
   readAll(): Uint8Array {
     const rest = this.data.subarray(this.pos);
     this.pos = this.data.length;
+    // all of an input that never ends: the reader waits for its end
+    if (this.waits) this.wait();
     return rest;
   }
 
   readLine(): string | null {
-    if (this.pos >= this.data.length) return null;
+    if (this.pos >= this.data.length) {
+      if (this.waits) this.wait();
+      return null;
+    }
     let end = this.data.indexOf(10, this.pos);
     const hasNewline = end >= 0;
     if (!hasNewline) end = this.data.length;
     const line = text(this.data.subarray(this.pos, end));
     this.pos = hasNewline ? end + 1 : end;
     return line;
+  }
+
+  private wait(): never {
+    this.waits?.();
+    throw new WaitingForInput();
   }
 }
 

@@ -47,7 +47,18 @@ export class ProcessTable {
   }
 
   exit(p: ProcessInfo): void {
+    if (this.held) return;
     if (this.live.get(p.pid) === p) this.live.delete(p.pid);
+  }
+
+  private held = false;
+
+  /**
+   * A process waits to read an open stdin: the run stops where it is and every process
+   * alive now stays alive (the unwinding of the simulated run is not their exit).
+   */
+  hold(): void {
+    this.held = true;
   }
 
   private readonly sleepers = new Set<number>();

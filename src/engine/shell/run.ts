@@ -10,7 +10,7 @@ import { enterShell, stateFromEnvironment } from './builtins.ts';
 import type { CommandRegistry, ShellUser } from './command.ts';
 import { defaultRegistry } from './commands/index.ts';
 import { Interpreter, type FdTable, type Machine, type ShellKind } from './interpreter.ts';
-import { BufferFd, BytesInputFd, OutputLimitExceeded, utf8, type Fd } from './io.ts';
+import { BufferFd, BytesInputFd, OutputLimitExceeded, WaitingForInput, utf8, type Fd } from './io.ts';
 import { basename } from './paths.ts';
 import { withAccessChecks } from './permissions.ts';
 import { findProgram } from './program.ts';
@@ -27,6 +27,11 @@ export interface ShellRunOptions {
   user?: ShellUser;
   hostname?: string;
   stdin?: Uint8Array | string;
+  /**
+   * stdin does not end after `stdin`: a terminal or a pipe nobody writes to or closes
+   * (a detached `-t` or `-i` container). A read past the data leaves the run waiting.
+   */
+  stdinOpen?: boolean;
   /** The simulated clock: seconds since the epoch (`date`, `touch`, new files). */
   now?: number;
   /** `uname -r`: the host kernel (containers share the host's kernel). */
@@ -60,8 +65,11 @@ export interface ShellResult {
   exitCode: number;
   /** Steps used from the budget. */
   steps: number;
-  /** The run was stopped: step budget or output limit. */
-  stopped?: 'step-budget' | 'output-limit';
+  /**
+   * The run was stopped: step budget or output limit; or it is still running, waiting to
+   * read an open stdin (`waiting-for-input`; its processes are those alive at that read).
+   */
+  stopped?: 'step-budget' | 'output-limit' | 'waiting-for-input';
   /** Exec form only: the program could not be started (Docker reports this itself). */
   startError?: { reason: 'not-found' | 'permission-denied'; path: string };
   /** The run's processes still alive at its end (background `sleep`s) and the PID counter. */
@@ -145,16 +153,16 @@ export function createMachine(opts: ShellRunOptions & { argv?: readonly string[]
 function execute(opts: ShellRunOptions & { argv?: readonly string[] }, body: (sh: Interpreter) => number): ShellResult {
   const machine = createMachine(opts);
   const state = stateFromEnvironment(opts.env ?? {}, opts.cwd ?? '/', opts.umask ?? 0o022);
-  return runCaptured(machine, state, opts.stdin, body);
+  return runCaptured(machine, state, opts.stdin, body, opts.stdinOpen);
 }
 
 /** Runs `body` with fresh stdout/stderr buffers and the given stdin; turns budget stops into a result. */
-export function runCaptured(machine: Machine, state: ShellState, stdinData: Uint8Array | string | undefined, body: (sh: Interpreter) => number): ShellResult {
+export function runCaptured(machine: Machine, state: ShellState, stdinData: Uint8Array | string | undefined, body: (sh: Interpreter) => number, stdinOpen = false): ShellResult {
   const stdout = new BufferFd();
   const stderr = new BufferFd();
   const stdin = typeof stdinData === 'string' ? utf8(stdinData) : (stdinData ?? new Uint8Array(0));
   const fds: FdTable = new Map<number, Fd>([
-    [0, new BytesInputFd(stdin)],
+    [0, new BytesInputFd(stdin, { waits: stdinOpen ? () => machine.processes.hold() : undefined, terminal: machine.root.tty !== undefined })],
     [1, stdout],
     [2, stderr],
   ]);
@@ -164,7 +172,10 @@ export function runCaptured(machine: Machine, state: ShellState, stdinData: Uint
   try {
     exitCode = body(sh);
   } catch (e) {
-    if (e instanceof StepBudgetExceeded) {
+    if (e instanceof WaitingForInput) {
+      stopped = 'waiting-for-input';
+      exitCode = 0;
+    } else if (e instanceof StepBudgetExceeded) {
       stopped = 'step-budget';
       safeWrite(stderr, `sh: layerlab: stopped after ${e.budget} steps (a runaway loop?)\n`);
       exitCode = 124;

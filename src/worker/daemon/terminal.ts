@@ -7,6 +7,7 @@
  */
 import { dockerCli, parseCommandLine } from '../../engine/runtime/cli.ts';
 import { runCommand } from '../../engine/runtime/commands/run.ts';
+import { terminalText } from '../../engine/runtime/ports.ts';
 import type { Parsed } from '../../engine/runtime/flags.ts';
 import type { Daemon } from '../../engine/runtime/daemon.ts';
 import { attachShell, INTERACTIVE_SHELLS, markRunning, shellExited, type AttachedShell } from '../../engine/runtime/interactive.ts';
@@ -64,7 +65,7 @@ function promptNow(): string {
   return attached ? attached.shell.prompt() : HOST_PROMPT;
 }
 
-const joined = (r: { stdout: string; stderr: string }) => r.stdout + r.stderr;
+const joined = terminalText;
 
 /** `docker run -it … SHELL` / `-dit`: create the container (as `docker create` would), then keep its shell running, attached or not. */
 async function runInteractive(d: Daemon, run: Parsed): Promise<TerminalAnswer | null> {
@@ -89,7 +90,7 @@ async function runInteractive(d: Daemon, run: Parsed): Promise<TerminalAnswer | 
     shellExited(d, id, 127);
     return answer(`docker: Error response from daemon: ${(e as Error).message}.\n`, 127);
   }
-  return answer(created.stderr, 0);
+  return answer(created.stderr + attached.shell.banner, 0);
 }
 
 async function execInteractive(d: Daemon, exec: Parsed): Promise<TerminalAnswer | null> {
@@ -105,7 +106,7 @@ async function execInteractive(d: Daemon, exec: Parsed): Promise<TerminalAnswer 
   } catch (e) {
     return answer(`OCI runtime exec failed: exec failed: unable to start container process: ${(e as Error).message}: unknown\n`, 126);
   }
-  return answer('', 0);
+  return answer(attached.shell.banner, 0);
 }
 
 async function onHost(d: Daemon, line: string): Promise<TerminalAnswer> {

@@ -73,7 +73,9 @@ export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdi
   const fs = d.mountNamespace(c);
   try {
     ensureWorkdir(fs, c.config.WorkingDir);
-    result = await runProcess(d.options.runner, { fs, config: c.config, argv: [c.path, ...c.args], stdin: opts.stdin, now: d.now, process: { pid: 1, nextPid: FIRST_FORK_PID, others: [], ...(c.config.Tty ? { tty: 0 } : {}) } });
+    // Detached, a terminal (-t) or an open stdin (-i) is there to read and never ends.
+    const stdinOpen = !opts.attached && (c.config.Tty || c.config.OpenStdin);
+    result = await runProcess(d.options.runner, { fs, config: c.config, argv: [c.path, ...c.args], stdin: opts.stdin, stdinOpen, now: d.now, process: { pid: 1, nextPid: FIRST_FORK_PID, others: [], ...(c.config.Tty ? { tty: 0 } : {}) } });
   } catch (e) {
     if (!(e instanceof StartError)) throw e;
     d.putContainer({ ...c, state: { ...c.state, status: c.state.status === 'exited' ? 'exited' : 'created', exitCode: e.exitCode } });

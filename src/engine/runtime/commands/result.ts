@@ -4,10 +4,12 @@ import type { CommandResult } from '../ports.ts';
 export class Output {
   private out = '';
   private err = '';
+  private both = '';
   exitCode = 0;
 
   stdout(text: string): this {
     this.out += text;
+    this.both += text;
     return this;
   }
 
@@ -18,6 +20,7 @@ export class Output {
 
   stderr(text: string): this {
     this.err += text;
+    this.both += text;
     return this;
   }
 
@@ -32,7 +35,8 @@ export class Output {
   }
 
   result(): CommandResult {
-    return { stdout: this.out, stderr: this.err, exitCode: this.exitCode };
+    const result: CommandResult = { stdout: this.out, stderr: this.err, exitCode: this.exitCode };
+    return this.both === this.out + this.err ? result : { ...result, combined: this.both };
   }
 }
 

@@ -62,7 +62,7 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
   const out = new Output();
   const f = p.flags;
   const [imageArg, ...cmd] = p.args;
-  if (f.interactive && f.tty && !d.options.tty && !opts.create) return out.errLine('the input device is not a TTY').fail(1).result();
+  if (f.interactive && f.tty && !f.detach && !d.options.tty && !opts.create) return out.errLine('the input device is not a TTY').fail(1).result();
   const name = f.name as string | undefined;
   let ref;
   try {
@@ -120,7 +120,7 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
     Hostname: (f.hostname as string | undefined) ?? id.slice(0, 12),
     Domainname: '',
     User: (f.user as string | undefined) ?? '',
-    AttachStdin: Boolean(f.interactive),
+    AttachStdin: Boolean(f.interactive) && !f.detach,
     AttachStdout: !f.detach,
     AttachStderr: !f.detach,
     ...(Object.keys(ports).length ? { ExposedPorts: ports } : {}),

@@ -3,6 +3,7 @@ import { FsError } from '../../fs/ops.ts';
 import type { CommandFn } from '../command.ts';
 import { text } from '../io.ts';
 import { errnoText } from './util.ts';
+import { ashBanner } from '../ash-banner.ts';
 
 export const sh: CommandFn = (ctx) => {
   const args = ctx.argv.slice(1);
@@ -36,6 +37,8 @@ export const sh: CommandFn = (ctx) => {
   }
   const file = args[k];
   if (file === undefined || file === '-s') {
+    // interactive busybox ash greets the terminal first
+    if (ctx.flavour === 'busybox' && ctx.stdin.terminal) ctx.stdout.write(ashBanner(ctx.fs));
     return ctx.runScript(text(ctx.stdin.readAll()), { arg0: ctx.name, args: args.slice(k + 1), options: flags, longOptions });
   }
   let source: string;
