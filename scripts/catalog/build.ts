@@ -67,6 +67,7 @@ function debianInputs(): Inputs {
     shared,
     essential,
     busybox: readBusybox(),
+    helloWorld: new Uint8Array(readFileSync(join(REPO, 'scripts/catalog/inputs/hello-world-hello'))),
     gem: JSON.parse(gunzipSync(readFileSync(join(OUT, 'packages/gem.json.gz'))).toString('utf8')) as GemData,
   };
 }

@@ -27,6 +27,8 @@ export interface Inputs {
   essential: Set<string>;
   /** busybox.txt: its layer entries (for alpine's applet list), config and history. */
   busybox: { entries: EntryTuple[]; files: Record<string, string>; config: ImageConfigData; history: { created_by: string; empty_layer: boolean }[] };
+  /** hello-world's `/hello`: the real 1840-byte binary (scripts/catalog/inputs/hello-world-hello, see README). */
+  helloWorld: Uint8Array;
   /** packages/gem.json.gz (scripts/gem/build.ts): the ruby image's `gem install bundler`. */
   gem: GemData;
 }
@@ -288,8 +290,8 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
   // hello-world: one static binary.
   {
     const d = draft();
-    virtualFile(d, '/hello', 1840, 0o755);
-    const l = layer('hello-world', 'one static binary /hello (size modelled on the 1.84kB figure)', '2019-01-01T01:29:27Z', d);
+    textFile(d, '/hello', inputs.helloWorld, 0o755);
+    const l = layer('hello-world', 'one static binary /hello: the real 1840-byte amd64 binary of docker-library/hello-world@b715c35271f1', '2019-01-01T01:29:27Z', d);
     out.push({
       tags: ['hello-world:latest'],
       created: l.date,
@@ -297,7 +299,7 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
       config: { Env: [PATH], Cmd: ['/hello'] },
       history: [{ created_by: copy_(fakeHash(l.id), '/') }, { created_by: cmd('/hello'), empty_layer: true }],
       figure: { size: '1.84kB', source: ISSUE },
-      notes: ['/hello is virtual content of 1840 bytes; running it is the shell’s business.'],
+      notes: ['/hello holds the real binary’s bytes; the shell runs it by writing its .rodata message, which is all its _start does (src/engine/shell/commands/hello.ts).'],
     });
   }
 

@@ -46,6 +46,12 @@ describe('the terminal on the session daemon', () => {
     expect(ls!.output.split(/\s+/)).toContain('abc.txt');
   });
 
+  it('shows a command’s streams in the order they were written: the pull of docker run before what the container prints', async () => {
+    const [run, detached] = await type('docker run hello-world', 'docker run -d busybox:latest true');
+    expect(run!.output).toMatch(/^Unable to find image 'hello-world:latest' locally\nlatest: Pulling from library\/hello-world\n[^]*Status: Downloaded newer image for hello-world:latest\n\nHello from Docker!/);
+    expect(detached!.output).toMatch(/^Unable to find image 'busybox:latest' locally\n[^]*\nStatus: Downloaded newer image for busybox:latest\n[0-9a-f]{64}\n$/);
+  });
+
   it('exec -it into a detached container keeps it running after exit; unknown host commands say so', async () => {
     const [started] = await type('docker run -dit --name web busybox sh');
     expect(started!.output).toMatch(/^[0-9a-f]{64}\n$/);

@@ -1,6 +1,7 @@
 /** The default registry: every program the simulator runs, by name. */
 import { CommandRegistry, type CommandFn } from '../command.ts';
 import { gunzip, gzip, tar, zcat } from './archive.ts';
+import { hello } from './hello.ts';
 import { awk } from './awk/index.ts';
 import { cp } from './copy.ts';
 import { dd, fallocate, truncate } from './dd.ts';
@@ -38,6 +39,7 @@ export const PROGRAMS: Record<string, CommandFn> = {
   find, xargs, expr, du, stat, ps,
   md5sum, sha1sum, sha256sum, sha512sum,
   tar, gzip, gunzip, zcat,
+  hello,
   curl, wget,
   sh, ash: sh, bash: sh, dash: sh,
 };
