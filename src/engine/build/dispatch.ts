@@ -213,6 +213,10 @@ async function runStep(b: StepRecorder, st: StageState, container: StepContainer
     b.printRaw(r.stdout);
     if (r.stderr) b.printRaw(`\x1b[91m${r.stderr}\x1b[0m`);
     exitCode = r.exitCode;
+    if (r.durationMs === Infinity) {
+      // A server (nginx -g 'daemon off;') or a read of stdin never ends: a real build waits here forever.
+      throw new BuildError(`layerlab: the command '${argv.join(' ')}' never ends (it runs until stopped); a real docker build would wait here forever`, 1);
+    }
     if (r.durationMs) d.advance(r.durationMs);
   } catch (e) {
     if (!(e instanceof StartError)) throw e;

@@ -6,6 +6,7 @@
  * - ProcessRunner: runs one process inside a container (the shell of src/engine/shell);
  * - BuildHook: `docker build` (the classic builder of src/engine/build).
  */
+import type { ServingProcess, SignalAnswer } from '../shell/servers/server.ts';
 import type { FsOps } from '../fs/ops.ts';
 import type { Changeset } from '../layer/changeset.ts';
 import type { Daemon } from './daemon.ts';
@@ -56,7 +57,12 @@ export interface ProcessResult {
   durationMs?: number;
   /** Its processes alive at its end (itself, background jobs) and the namespace's next PID. */
   processes?: { own: readonly ContainerProcess[]; nextPid: number };
+  /** A server that now serves until a signal stops it (durationMs is Infinity). */
+  serving?: ServingProcess;
 }
+
+/** A server process as its runner needs it to answer a signal, and that answer (the shell's servers). */
+export type { ServingProcess, SignalAnswer } from '../shell/servers/server.ts';
 
 /** A shell a user types into (`docker run -it … bash`, `docker exec -it … sh`): one line at a time. */
 export interface InteractiveProcess {
@@ -68,6 +74,8 @@ export interface InteractiveProcess {
 
 export interface ProcessRunner {
   run(req: ProcessRequest): ProcessResult | Promise<ProcessResult>;
+  /** What a serving process does with `signal` at `nowMs`; undefined: it ignores it (only SIGKILL ends it). */
+  signal?(process: ServingProcess, signal: string, nowMs: number): SignalAnswer | undefined;
   /** Starts an interactive shell (`req.argv[0]` is the shell); runners without one cannot attach a terminal. */
   interactive?(req: Omit<ProcessRequest, 'stdin'>): Promise<InteractiveProcess>;
 }

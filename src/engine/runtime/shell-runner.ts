@@ -6,6 +6,7 @@
 import type { CommandContext, CommandFn } from '../shell/command.ts';
 import { defaultRegistry } from '../shell/commands/index.ts';
 import { runArgv } from '../shell/run.ts';
+import { SERVERS } from '../shell/servers/index.ts';
 import { ShellSession } from '../shell/session.ts';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from './ports.ts';
 import { StartError } from './process.ts';
@@ -78,12 +79,14 @@ export function shellRunner(opts: ShellRunnerOptions = {}): ProcessRunner {
         throw new StartError(`exec: "${name}": executable file not found in $PATH`, 127);
       }
             // A read of an open stdin never returns: the process is still running.
-      const durationMs = r.stopped === 'waiting-for-input' ? Infinity : slept * 1000;
-      return { exitCode: r.exitCode, stdout: r.stdoutText, stderr: r.stderrText, durationMs, processes: r.processes };
+      // A server serves until a signal stops it.
+      const durationMs = r.stopped === 'waiting-for-input' || r.stopped === 'serving' ? Infinity : slept * 1000;
+      return { exitCode: r.exitCode, stdout: r.stdoutText, stderr: r.stderrText, durationMs, processes: r.processes, ...(r.serving ? { serving: r.serving } : {}) };
   };
   const { extraCommands } = opts;
   return {
     run: extraCommands ? async (req) => run(req, await extraCommands(req.fs)) : (req) => run(req, {}),
+    signal: (process, signal, nowMs) => SERVERS[process.program]?.signal(signal, process, nowMs),
     async interactive(req) {
       const extra = extraCommands ? await extraCommands(req.fs) : {};
       const session = new ShellSession({

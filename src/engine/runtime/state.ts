@@ -10,6 +10,7 @@ import type { ContainerLayer } from '../layer/container.ts';
 import type { BindMounts } from './bind-mounts.ts';
 import type { ProcessNamespace } from './container-processes.ts';
 import type { Registry } from './registry.ts';
+import type { ServingProcess } from './ports.ts';
 
 export interface LayerRecord {
   diffId: string;
@@ -41,6 +42,8 @@ export interface ContainerState {
   endsAt: number;
   /** What the process printed when it ends by itself (kept until then). */
   pendingExit?: { exitCode: number };
+  /** PID 1 is a server: a signal may end it (what it does with one, its runner says). */
+  serving?: ServingProcess;
 }
 
 export interface LogEntry {

@@ -45,6 +45,12 @@ export interface CommandContext {
   spawn(argv: string[], io?: { stdin?: InputFd; stdout?: OutputFd; env?: Record<string, string> }): number;
   /** Runs a shell script in a new shell process (what the `sh` program does); returns its status. */
   runScript(script: string, opts: { arg0: string; args: string[]; options: string; longOptions?: string[]; fromCommandLine?: boolean }): number;
+  /**
+   * The program is a server and now runs until a signal stops it: its process shows `title`
+   * (as setproctitle sets it) and gets `children` (nginx's workers, by title). The run stops
+   * here with every process alive; this never returns. `notes`: what its signal handler needs.
+   */
+  serve(opts: { title?: string; children?: readonly string[]; notes?: Record<string, string> }): never;
   /** Costs one step of the run's budget (long loops inside a program call it). */
   step(n?: number): void;
   /** Fetches a URL through the package catalog's hook; undefined: no network. */

@@ -20,6 +20,7 @@ import type { ShellState } from './state.ts';
 import { messageOf } from './errors.ts';
 import { BUSYBOX_NOEXEC, commOf, type ProcessInfo, type ProcessTable } from './processes.ts';
 import { runConditional } from './conditional.ts';
+import { Serving } from './still-running.ts';
 
 /** Which shell /bin/sh is: busybox ash, Debian's dash, or bash (CentOS). */
 export type ShellKind = 'ash' | 'dash' | 'bash';
@@ -639,6 +640,13 @@ export class Interpreter implements ExpandHost {
     return {
       pid: proc.pid,
       processes: () => this.m.processes.list(),
+      serve: (opts) => {
+        const me: ProcessInfo = opts.title ? { ...proc, args: [opts.title] } : proc;
+        this.m.processes.replace(me);
+        for (const title of opts.children ?? []) this.m.processes.replace({ ...this.m.processes.fork(me, this.m.now), args: [title] });
+        this.m.processes.hold();
+        throw new Serving(name, proc.pid, opts.notes);
+      },
       name,
       argv,
       flavour,

@@ -4,6 +4,7 @@
  * for input (so `read` consumes one line and the next command sees the rest).
  */
 import type { FsOps } from '../fs/ops.ts';
+import { WaitingForInput } from './still-running.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -88,17 +89,6 @@ export class FileFd implements OutputFd {
 export class NullFd implements OutputFd {
   readonly kind = 'output';
   write(): void {}
-}
-
-/**
- * A read that would wait forever: stdin is a terminal or a pipe that stays open and nobody
- * writes to it (`docker run -d -t`, `docker run -d -i`). The process is then still running.
- */
-export class WaitingForInput extends Error {
-  constructor() {
-    super('waiting for input on stdin');
-    this.name = 'WaitingForInput';
-  }
 }
 
 export class BytesInputFd implements InputFd {

@@ -10,7 +10,9 @@ import { enterShell, stateFromEnvironment } from './builtins.ts';
 import type { CommandRegistry, ShellUser } from './command.ts';
 import { defaultRegistry } from './commands/index.ts';
 import { Interpreter, type FdTable, type Machine, type ShellKind } from './interpreter.ts';
-import { BufferFd, BytesInputFd, OutputLimitExceeded, WaitingForInput, utf8, type Fd } from './io.ts';
+import { BufferFd, BytesInputFd, OutputLimitExceeded, utf8, type Fd } from './io.ts';
+import { Serving, WaitingForInput } from './still-running.ts';
+import type { ServingProcess } from './servers/server.ts';
 import { basename } from './paths.ts';
 import { withAccessChecks } from './permissions.ts';
 import { findProgram } from './program.ts';
@@ -69,7 +71,9 @@ export interface ShellResult {
    * The run was stopped: step budget or output limit; or it is still running, waiting to
    * read an open stdin (`waiting-for-input`; its processes are those alive at that read).
    */
-  stopped?: 'step-budget' | 'output-limit' | 'waiting-for-input';
+  stopped?: 'step-budget' | 'output-limit' | 'waiting-for-input' | 'serving';
+  /** With `stopped: 'serving'`: the server program and its PID (what a signal is sent to). */
+  serving?: ServingProcess;
   /** Exec form only: the program could not be started (Docker reports this itself). */
   startError?: { reason: 'not-found' | 'permission-denied'; path: string };
   /** The run's processes still alive at its end (background `sleep`s) and the PID counter. */
@@ -169,11 +173,16 @@ export function runCaptured(machine: Machine, state: ShellState, stdinData: Uint
   const sh = new Interpreter(machine, state, fds);
   let exitCode: number;
   let stopped: ShellResult['stopped'];
+  let serving: ShellResult['serving'];
   try {
     exitCode = body(sh);
   } catch (e) {
     if (e instanceof WaitingForInput) {
       stopped = 'waiting-for-input';
+      exitCode = 0;
+    } else if (e instanceof Serving) {
+      stopped = 'serving';
+      serving = { program: e.program, pid: e.pid, ...(e.notes ? { notes: e.notes } : {}) };
       exitCode = 0;
     } else if (e instanceof StepBudgetExceeded) {
       stopped = 'step-budget';
@@ -194,6 +203,7 @@ export function runCaptured(machine: Machine, state: ShellState, stdinData: Uint
     steps: machine.budget.steps,
     processes: { own: machine.processes.own(), nextPid: machine.processes.nextPid },
     ...(stopped ? { stopped } : {}),
+    ...(serving ? { serving } : {}),
   };
 }
 

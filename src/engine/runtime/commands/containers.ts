@@ -42,13 +42,33 @@ export async function startCommand(d: Daemon, p: Parsed): Promise<CommandResult>
   return out.result();
 }
 
-/** Stops a running container: SIGTERM, then SIGKILL after `seconds` (PID 1 ignores SIGTERM). */
+/**
+ * Sends `signal` (SIGTERM, SIGQUIT…) to a running container's PID 1: a server may end on it,
+ * with what it prints on the way out. Returns whether the container ended.
+ */
+export function signalContainer(d: Daemon, c: ContainerRecord, signal: string): boolean {
+  const answer = c.state.serving && d.options.runner.signal?.(c.state.serving, signal, d.now);
+  if (!answer) return false;
+  const logs = [...c.logs];
+  if (answer.stdout) logs.push({ stream: 'stdout', text: answer.stdout });
+  if (answer.stderr) logs.push({ stream: 'stderr', text: answer.stderr });
+  if (c.autoRemove) d.removeContainer(c.id);
+  else d.putContainer({ ...c, logs, state: { status: 'exited', exitCode: answer.exitCode, startedAt: c.state.startedAt, finishedAt: d.now, endsAt: 0 } });
+  return true;
+}
+
+/**
+ * Stops a running container: its StopSignal (SIGTERM unless the image says otherwise), then
+ * SIGKILL after `seconds`. A shell or sleep as PID 1 ignores SIGTERM; a server may end on it.
+ */
 export function stopContainer(d: Daemon, c: ContainerRecord, seconds: number): void {
   if (c.state.status !== 'running') return;
   if (c.state.endsAt <= d.now + seconds * 1000) {
     d.advance(Math.max(0, c.state.endsAt - d.now));
     return;
   }
+  // with no time to shut down (-t 0, docker kill), SIGKILL follows before the server is done
+  if (seconds > 0 && signalContainer(d, c, c.config.StopSignal || 'SIGTERM')) return;
   d.advance(seconds * 1000);
   const now = d.findContainer(c.id);
   if (!now) return;
@@ -144,11 +164,12 @@ export async function execCommand(d: Daemon, p: Parsed, stdin = ''): Promise<Com
     if (after) {
       // A detached exec that runs for a while stays in the namespace until it ends.
       const duration = result.durationMs ?? 0;
-      const kept = p.flags.detach && duration > 0 ? (result.processes?.own ?? []).map((q) => ({ ...q, endsAt: d.now + duration })) : [];
+      // detached, or never ending (a server: the real client would wait for it until interrupted)
+      const kept = (p.flags.detach || duration === Infinity) && duration > 0 ? (result.processes?.own ?? []).map((q) => ({ ...q, endsAt: d.now + duration })) : [];
       d.putContainer({ ...after, processes: { nextPid: result.processes?.nextPid ?? placed.nextPid, processes: [...liveProcesses(after, d.now), ...kept] } });
     }
     if (p.flags.detach) return out.result();
-    d.advance(result.durationMs ?? 0);
+    if (result.durationMs !== Infinity) d.advance(result.durationMs ?? 0);
     return out.stdout(result.stdout).stderr(result.stderr).fail(result.exitCode).result();
   } catch (e) {
     if (!(e instanceof StartError)) throw e;

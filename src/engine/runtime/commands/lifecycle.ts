@@ -85,7 +85,9 @@ export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdi
   if (result.stdout) logs.push({ stream: 'stdout', text: result.stdout });
   if (result.stderr) logs.push({ stream: 'stderr', text: result.stderr });
   const duration = result.durationMs ?? 0;
-  if (opts.attached || duration <= 0) {
+  // A process that never ends by itself (a server) keeps running even when the client is
+  // attached: the real client would wait for it until interrupted; this one returns.
+  if ((opts.attached && duration !== Infinity) || duration <= 0) {
     // Attached: the client waits for the process; detached and instant: it is already gone.
     d.putContainer({ ...c, logs, state: { status: 'running', exitCode: 0, startedAt, finishedAt: c.state.finishedAt, endsAt: startedAt + duration, pendingExit: { exitCode: result.exitCode } } });
     if (opts.attached) d.advance(duration);
@@ -96,7 +98,8 @@ export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdi
   } else {
     // Detached and still running: its processes stay (PID 1, background jobs).
     const processes = { nextPid: Math.max(result.processes?.nextPid ?? 0, FIRST_EXEC_PID), processes: result.processes?.own ?? [] };
-    d.putContainer({ ...c, logs, processes, state: { status: 'running', exitCode: 0, startedAt, finishedAt: c.state.finishedAt, endsAt: startedAt + duration, pendingExit: { exitCode: result.exitCode } } });
+    const serving = result.serving ? { serving: result.serving } : {};
+    d.putContainer({ ...c, logs, processes, state: { status: 'running', exitCode: 0, startedAt, finishedAt: c.state.finishedAt, endsAt: startedAt + duration, pendingExit: { exitCode: result.exitCode }, ...serving } });
   }
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
 }

@@ -3,11 +3,19 @@ import { isValidContainerName } from '../../format/names.ts';
 import type { Daemon } from '../daemon.ts';
 import type { Parsed } from '../flags.ts';
 import type { CommandResult } from '../ports.ts';
-import { stopContainer } from './containers.ts';
+import { signalContainer, stopContainer } from './containers.ts';
 import { startContainer, startFailureText } from './lifecycle.ts';
 import { Output } from './result.ts';
 
 /** SIGKILL: a running container exits at once with 137. */
+const SIGNAL_NUMBERS: Record<string, string> = { '1': 'HUP', '2': 'INT', '3': 'QUIT', '9': 'KILL', '15': 'TERM' };
+
+/** `-s TERM`, `-s SIGTERM`, `-s 15` → `SIGTERM`. */
+function signalName(s: string): string {
+  const upper = s.toUpperCase().replace(/^SIG/, '');
+  return `SIG${SIGNAL_NUMBERS[upper] ?? upper}`;
+}
+
 export async function killCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
   const out = new Output();
   for (const arg of p.args) {
@@ -20,7 +28,10 @@ export async function killCommand(d: Daemon, p: Parsed): Promise<CommandResult> 
       out.errLine(`Error response from daemon: Cannot kill container: ${arg}: Container ${c.id} is not running`).fail(1);
       continue;
     }
-    stopContainer(d, c, 0);
+    // SIGKILL by default; another signal reaches PID 1, which may end on it or ignore it
+    const signal = signalName((p.flags.signal as string | undefined) ?? 'KILL');
+    if (signal === 'SIGKILL') stopContainer(d, c, 0);
+    else signalContainer(d, c, signal);
     out.line(arg);
   }
   return out.result();

@@ -2,6 +2,7 @@
 import { CommandRegistry, type CommandFn } from '../command.ts';
 import { gunzip, gzip, tar, zcat } from './archive.ts';
 import { hello } from './hello.ts';
+import { SERVERS } from '../servers/index.ts';
 import { awk } from './awk/index.ts';
 import { cp } from './copy.ts';
 import { dd, fallocate, truncate } from './dd.ts';
@@ -40,6 +41,7 @@ export const PROGRAMS: Record<string, CommandFn> = {
   md5sum, sha1sum, sha256sum, sha512sum,
   tar, gzip, gunzip, zcat,
   hello,
+  ...Object.fromEntries(Object.entries(SERVERS).map(([name, server]) => [name, server.run])),
   curl, wget,
   sh, ash: sh, bash: sh, dash: sh,
 };

@@ -27,6 +27,9 @@ export function runCommand(fn: CommandFn, fs: FsOps, argv: string[], opts: { uid
     path: (p) => normalizePath(p, opts.cwd ?? '/'),
     spawn: () => 127,
     runScript: () => 127,
+    serve: () => {
+      throw new Error('a package manager does not serve');
+    },
     step: () => undefined,
   } as CommandContext;
   return { code: fn(ctx), stdout, stderr };

@@ -1,0 +1,91 @@
+/**
+ * nginx as Debian builds it (the catalog's nginx image holds Debian's nginx 1.22.1 files),
+ * as recorded here by running Debian's nginx in a fresh PID namespace:
+ * - `-g 'daemon off;'` stays in the foreground as `nginx: master process …` with one
+ *   `nginx: worker process` per CPU (`worker_processes auto`); its error log (Debian's
+ *   default level, error) stays silent, so `docker logs` shows nothing;
+ * - without `daemon off` it forks into the background and the command exits 0 at once — so a
+ *   container whose command is plain `nginx` stops at once, a classic surprise;
+ * - SIGQUIT (the image's StopSignal), SIGTERM and SIGINT end it with status 0, silently;
+ * - `-v`, `-t`, a missing configuration file and an unknown option print what nginx prints.
+ */
+import type { CommandContext, CommandFn } from '../command.ts';
+import { readStatus } from '../packages/dpkg.ts';
+import { nginxTime } from './log-time.ts';
+import type { ServerProgram } from './server.ts';
+
+/** The CPUs of the recording machine (`nproc`): `worker_processes auto` starts one worker each. */
+export const HOST_CPUS = 2;
+const DEFAULT_CONF = '/etc/nginx/nginx.conf';
+
+function version(ctx: CommandContext): string {
+  try {
+    const pkg = readStatus(ctx.fs).get('nginx');
+    if (pkg?.version) return pkg.version.replace(/^\d+:/, '').replace(/-[^-]*$/, '');
+  } catch {
+    // no dpkg database
+  }
+  return ctx.env.NGINX_VERSION ?? '';
+}
+
+function readConf(ctx: CommandContext, path: string): string | undefined {
+  try {
+    return new TextDecoder().decode(ctx.fs.readFile(ctx.path(path)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `worker_processes N;` or `auto` (one per CPU). */
+function workers(conf: string): number {
+  const m = /^\s*worker_processes\s+(\S+?)\s*;/m.exec(conf);
+  const n = m && m[1] !== 'auto' ? Number(m[1]) : HOST_CPUS;
+  return Number.isInteger(n) && n > 0 ? n : HOST_CPUS;
+}
+
+const run: CommandFn = (ctx) => {
+  let conf = DEFAULT_CONF;
+  let test = false;
+  const directives: string[] = [];
+  const args = ctx.argv.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-v' || a === '-V') {
+      ctx.stderr.write(`nginx version: nginx/${version(ctx)}\n`);
+      return 0;
+    }
+    if (a === '-t' || a === '-T') test = true;
+    else if (a === '-q') continue;
+    else if (a === '-c' || a === '-g' || a === '-p' || a === '-e') {
+      const value = args[++i];
+      if (value === undefined) {
+        ctx.stderr.write(`nginx: option "${a}" requires ${a === '-c' ? 'file name' : a === '-g' ? 'parameter' : 'directory name'}\n`);
+        return 1;
+      }
+      if (a === '-c') conf = value;
+      if (a === '-g') directives.push(value);
+    } else {
+      ctx.stderr.write(`nginx: invalid option: "${a.replace(/^-/, '')}"\n`);
+      return 1;
+    }
+  }
+  const text = readConf(ctx, conf);
+  if (text === undefined) {
+    ctx.stderr.write(`${nginxTime(ctx.now)} [emerg] ${ctx.pid}#${ctx.pid}: open() "${ctx.path(conf)}" failed (2: No such file or directory)\n`);
+    if (test) ctx.stderr.write(`nginx: configuration file ${ctx.path(conf)} test failed\n`);
+    return 1;
+  }
+  if (test) {
+    ctx.stderr.write(`nginx: the configuration file ${ctx.path(conf)} syntax is ok\nnginx: configuration file ${ctx.path(conf)} test is successful\n`);
+    return 0;
+  }
+  const daemonOff = [...directives, text].some((t) => /(^|[;\s])daemon\s+off\s*;/m.test(t));
+  // Daemonized: the master forks into the background and the command returns at once.
+  if (!daemonOff) return 0;
+  return ctx.serve({ title: `nginx: master process ${ctx.argv.join(' ')}`, children: Array.from({ length: workers(text) }, () => 'nginx: worker process') });
+};
+
+export const nginx: ServerProgram = {
+  run,
+  signal: (signal) => (['SIGQUIT', 'SIGTERM', 'SIGINT'].includes(signal) ? { exitCode: 0, stdout: '', stderr: '' } : undefined),
+};
