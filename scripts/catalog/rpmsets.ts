@@ -1,5 +1,5 @@
 import type { EntryTuple, PackageData, PackageSetData } from '../../src/engine/images/format.ts';
-import { draft, finish, rewrite, virtualFile, type Draft } from './model.ts';
+import { draft, finish, rewrite, textFile, virtualFile, type Draft } from './model.ts';
 import { packageFiles, RPM_RULES, type Inputs } from './images.ts';
 
 /**
@@ -18,6 +18,25 @@ interface RpmMapping {
   modelled?: (d: Draft) => void;
   /** A change after the renames (on the RPM paths). */
   post?: (d: Draft) => void;
+}
+
+/** Debian's redis.conf lines → EPEL's (upstream 7.0.15's, then the spec's logfile and dir). */
+const EPEL_REDIS_CONF: [debian: string, epel: string][] = [
+  ['# unixsocket /run/redis/redis-server.sock', '# unixsocket /run/redis.sock'],
+  ['daemonize yes', 'daemonize no'],
+  ['pidfile /run/redis/redis-server.pid', 'pidfile /var/run/redis_6379.pid'],
+  ['logfile /var/log/redis/redis-server.log', 'logfile /var/log/redis/redis.log'],
+  ['dir /var/lib/redis', 'dir /var/lib/redis'],
+];
+
+function epelRedisConf(debian: string): string {
+  const lines = debian.split('\n');
+  for (const [from, to] of EPEL_REDIS_CONF) {
+    const i = lines.indexOf(from);
+    if (i < 0) throw new Error(`rpmsets: Debian's redis.conf has no line ${JSON.stringify(from)}`);
+    lines[i] = to;
+  }
+  return lines.join('\n');
 }
 
 const DROP_DOCS: [string, null][] = [
@@ -50,7 +69,7 @@ export const RPM_MAPPINGS: RpmMapping[] = [
       ['/lib/systemd/system/redis-server.service', '/usr/lib/systemd/system/redis.service'],
     ],
     repo: 'epel',
-    note: 'Debian redis-server + redis-tools (with liblzf and jemalloc folded in); /etc/redis/redis.conf → /etc/redis.conf, sentinel.conf → /etc/redis-sentinel.conf; the binary is /usr/bin/redis-server (Debian ships it as redis-check-rdb with redis-server a symlink)',
+    note: 'Debian redis-server + redis-tools (with liblzf and jemalloc folded in); /etc/redis/redis.conf → /etc/redis.conf (with EPEL\'s daemonize no, pidfile, logfile /var/log/redis/redis.log: upstream 7.0.15\'s conf and the redis.spec seds), sentinel.conf → /etc/redis-sentinel.conf; the binary is /usr/bin/redis-server (Debian ships it as redis-check-rdb with redis-server a symlink)',
     post: (d) => {
       const bin = d.entries.get('/usr/bin/redis-check-rdb');
       const link = d.entries.get('/usr/bin/redis-server');
@@ -58,6 +77,12 @@ export const RPM_MAPPINGS: RpmMapping[] = [
       d.entries.set('/usr/bin/redis-server', ['/usr/bin/redis-server', ...bin.slice(1)] as EntryTuple);
       d.entries.set('/usr/bin/redis-check-rdb', ['/usr/bin/redis-check-rdb', 'l', 0o777, 0, 0, 0, 'redis-server']);
       for (const e of d.entries.values()) if (e[1] === 'l' && e[6] === 'redis-check-rdb') e[6] = 'redis-server';
+      // EPEL's redis.conf: upstream's with only logfile and dir changed (the Fedora/EPEL redis.spec
+      // %prep seds); Debian's differs from upstream 7.0.15 in the five lines below, so undo them.
+      const conf = d.files.get('/etc/redis.conf');
+      if (!conf) throw new Error('rpmsets: /etc/redis.conf has no content');
+      const e = d.entries.get('/etc/redis.conf')!;
+      textFile(d, '/etc/redis.conf', epelRedisConf(utf8.decode(conf)), e[2], e[3], e[4]);
     },
   },
   { name: 'net-tools', from: ['net-tools'], repo: 'base', note: 'Debian net-tools' },

@@ -57,6 +57,26 @@ describe.skipIf(!existsSync(SHARED_BASE_DIR))('server containers (skipped withou
     expect(ps).toMatch(/^bg Exited \(0\) /m);
   });
 
+  it('the tutorial’s centos redis (EPEL redis.conf: daemonize no, a log file) stays Up and logs to the file', async () => {
+    const dockerfile = [
+      'FROM centos',
+      'RUN yum -y update &&yum -y install epel-release&& yum -y install redis&&yum -y install net-tools',
+      'EXPOSE 6379',
+      "RUN sed -i -e 's@bind 127.0.0.1@bind 0.0.0.0@g' /etc/redis.conf",
+      "RUN sed -i -e 's@protected-mode yes@protected-mode no@g' /etc/redis.conf",
+      'ENTRYPOINT ["/usr/bin/redis-server","/etc/redis.conf"]',
+      'CMD []',
+    ].join('\n');
+    const blocks = await session(
+      'docker build -q -t myredis ctx\ndocker run -d --name rr -p 6379:6379 myredis\ndocker ps --format "{{.Names}} {{.Status}}"\ndocker logs rr\ndocker exec rr cat /var/log/redis/redis.log\ndocker top rr -o pid,args\n',
+      { 'ctx/Dockerfile': dockerfile + '\n' },
+    );
+    expect(blocks[2]).toMatch(/\nrr Up /);
+    expect(blocks[3]).toBe('docker logs rr\n[exit 0]\n');
+    expect(blocks[4]).toMatch(/1:C .* # Configuration loaded\n[^]* \* Ready to accept connections\n\[exit 0\]\n$/);
+    expect(blocks[5]).toMatch(/\d+ +redis-server 0\.0\.0\.0:6379\n/);
+  });
+
   it('a RUN that serves forever fails the build and says why', async () => {
     const [build] = await session('docker build -t x ctx\n', { 'ctx/Dockerfile': "FROM nginx\nRUN nginx -g 'daemon off;'\n" });
     expect(build).toContain("layerlab: the command '/bin/sh -c nginx -g 'daemon off;'' never ends (it runs until stopped); a real docker build would wait here forever");
