@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SHARED_BASE_DIR } from '../engine/base/load-node.ts';
+import { BUILTIN_SCENARIOS } from '../scenario/builtin.ts';
 import { sessionTranscript } from './session.ts';
 
 function session(lines: string, files: Record<string, string> = {}): Promise<string[]> {
@@ -57,19 +58,11 @@ describe.skipIf(!existsSync(SHARED_BASE_DIR))('server containers (skipped withou
     expect(ps).toMatch(/^bg Exited \(0\) /m);
   });
 
-  it('the tutorial’s centos redis (EPEL redis.conf: daemonize no, a log file) stays Up and logs to the file', async () => {
-    const dockerfile = [
-      'FROM centos',
-      'RUN yum -y update &&yum -y install epel-release&& yum -y install redis&&yum -y install net-tools',
-      'EXPOSE 6379',
-      "RUN sed -i -e 's@bind 127.0.0.1@bind 0.0.0.0@g' /etc/redis.conf",
-      "RUN sed -i -e 's@protected-mode yes@protected-mode no@g' /etc/redis.conf",
-      'ENTRYPOINT ["/usr/bin/redis-server","/etc/redis.conf"]',
-      'CMD []',
-    ].join('\n');
+  it('the built-in centos-redis scenario (EPEL redis.conf: daemonize no, a log file) stays Up and logs to the file', async () => {
+    const dockerfile = BUILTIN_SCENARIOS.find((b) => b.id === 'centos-redis')!.scenario.dockerfile;
     const blocks = await session(
       'docker build -q -t myredis ctx\ndocker run -d --name rr -p 6379:6379 myredis\ndocker ps --format "{{.Names}} {{.Status}}"\ndocker logs rr\ndocker exec rr cat /var/log/redis/redis.log\ndocker top rr -o pid,args\n',
-      { 'ctx/Dockerfile': dockerfile + '\n' },
+      { 'ctx/Dockerfile': dockerfile },
     );
     expect(blocks[2]).toMatch(/\nrr Up /);
     expect(blocks[3]).toBe('docker logs rr\n[exit 0]\n');
