@@ -70,6 +70,14 @@ describe.skipIf(!existsSync(SHARED_BASE_DIR))('server containers (skipped withou
     expect(blocks[5]).toMatch(/\d+ +redis-server 0\.0\.0\.0:6379\n/);
   });
 
+  it('mysql and tomcat run until stopped, saying their messages are not simulated; python and node exit 0 on an empty stdin', async () => {
+    const blocks = await session(
+      'docker run -d --name my -e MYSQL_ROOT_PASSWORD=x mysql:5.7\ndocker run -d --name tc tomcat\ndocker run -d --name py python\ndocker run -dit --name py2 python\ndocker stop my tc\ndocker ps -a --format "{{.Names}} {{.Status}}"\ndocker logs tc\n',
+    );
+    expect(blocks[5]).toMatch(/^py2 Up .*\npy Exited \(0\) .*\ntc Exited \(143\) .*\nmy Exited \(0\) /m);
+    expect(blocks[6]).toBe('docker logs tc\nlayerlab: catalina.sh run runs until it is stopped; its own messages are not simulated\n[exit 0]\n');
+  });
+
   it('a RUN that serves forever fails the build and says why', async () => {
     const [build] = await session('docker build -t x ctx\n', { 'ctx/Dockerfile': "FROM nginx\nRUN nginx -g 'daemon off;'\n" });
     expect(build).toContain("layerlab: the command '/bin/sh -c nginx -g 'daemon off;'' never ends (it runs until stopped); a real docker build would wait here forever");

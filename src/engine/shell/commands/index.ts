@@ -2,6 +2,7 @@
 import { CommandRegistry, type CommandFn } from '../command.ts';
 import { gunzip, gzip, tar, zcat } from './archive.ts';
 import { hello } from './hello.ts';
+import { node, python3 } from './interpreters.ts';
 import { SERVERS } from '../servers/index.ts';
 import { awk } from './awk/index.ts';
 import { cp } from './copy.ts';
@@ -41,6 +42,7 @@ export const PROGRAMS: Record<string, CommandFn> = {
   md5sum, sha1sum, sha256sum, sha512sum,
   tar, gzip, gunzip, zcat,
   hello,
+  python3, python: python3, node,
   ...Object.fromEntries(Object.entries(SERVERS).map(([name, server]) => [name, server.run])),
   curl, wget,
   sh, ash: sh, bash: sh, dash: sh,

@@ -2,8 +2,11 @@
 import { nginx } from './nginx.ts';
 import { redisServer } from './redis-server.ts';
 import type { ServerProgram } from './server.ts';
+import { catalina, mysqld } from './unmodelled.ts';
 
 export const SERVERS: Readonly<Record<string, ServerProgram>> = {
   nginx,
   'redis-server': redisServer,
+  mysqld,
+  'catalina.sh': catalina,
 };
