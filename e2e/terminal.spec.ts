@@ -73,3 +73,21 @@ test('docker run -d -t keeps busybox sh running; exec -it attaches to it, with a
   await type(page, 'exit', /\$ $/);
   await type(page, 'docker ps --format "{{.Names}} {{.Status}}"', /\nbox Up /);
 });
+
+// The host prompt is a bash: `$(…)` runs docker first and its IDs become the arguments of the
+// outer docker command, and docker's output pipes into the host's text tools.
+test('docker rm -f $(docker ps -aq) removes both containers; docker ps -a | wc -l then counts only the header', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openTerminal(page);
+  await type(page, 'docker create --name first busybox', /\n[0-9a-f]{64}\n\$ $/);
+  await type(page, 'docker run -d --name second busybox sleep 1000', /\n[0-9a-f]{64}\n\$ $/);
+  await type(page, 'docker ps -a | grep -c busybox', /\n2\n\$ $/);
+  const rm = await type(page, 'docker rm -f $(docker ps -aq)', /^docker rm -f \$\(docker ps -aq\)\n[0-9a-f]{12}\n[0-9a-f]{12}\n\$ $/);
+  expect(rm).not.toContain('unknown shorthand flag');
+  await type(page, 'docker ps -a | wc -l', /\n1\n\$ $/);
+  await page.screenshot({ path: 'test-results/screenshots/terminal-host-shell.png' });
+  // clear empties the screen as Ctrl-L does; what the line prints after it stays
+  await type(page, 'clear; docker ps', /\nCONTAINER ID +IMAGE/);
+  await expect(page.locator('.xterm-rows > div').first()).toContainText('CONTAINER ID');
+  await page.screenshot({ path: 'test-results/screenshots/terminal-host-clear.png' });
+});

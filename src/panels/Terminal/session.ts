@@ -147,10 +147,6 @@ export class TerminalSession {
     this.term.write(echoed ? `${line}\r\n` : '\r\n');
     for (const l of this.listeners) l(this.text);
     const word = line.trim().split(/\s+/)[0];
-    if (word === 'clear' && this.prompt === '$ ') {
-      this.term.clear();
-      return this.showPrompt();
-    }
     if (word === 'history' && this.prompt === '$ ') {
       this.print(this.editor.entries.map((e, i) => `${String(i + 1).padStart(5)}  ${e}\n`).join(''));
       return this.showPrompt();
@@ -163,6 +159,10 @@ export class TerminalSession {
     saveTerminalLine(line);
     try {
       const answer = await api.terminalRun(line);
+      // `clear` empties the screen and scrollback as Ctrl-L does, with what `clear` writes (home,
+      // erase screen, erase scrollback) so it happens in order with the output; a replayed
+      // session keeps what it shows.
+      if (answer.cleared && !echoed) this.term.write('\x1b[H\x1b[2J\x1b[3J');
       this.print(answer.output);
       this.prompt = answer.prompt;
       daemon.getState().advance(answer.revision);

@@ -1,17 +1,19 @@
 /**
  * The terminal's side of the daemon worker: one line typed at the prompt at a time. On the
- * host, `docker …` runs the same CLI as `npm run layerlab` on the session's daemon; in a
+ * host, bash runs the line (host-shell: pipes, `$(…)`, `&&`, the text tools) and each of its
+ * `docker …` commands runs the same CLI as `npm run layerlab` on the session's daemon; in a
  * container (after `docker run -it IMAGE bash` or `docker exec -it C sh`), lines run in the
  * container's shell until `exit`. Completion offers commands, docker subcommands and flags,
  * image and container names, and paths in the attached container.
  */
 import { dockerCli, parseCommandLine } from '../../engine/runtime/cli.ts';
 import { runCommand } from '../../engine/runtime/commands/run.ts';
-import { terminalText } from '../../engine/runtime/ports.ts';
+import { CLEAR_SCREEN } from '../../engine/runtime/host-shell/host.ts';
+import { HostShell, type HostLine, type HostShellHooks } from '../../engine/runtime/host-shell/shell.ts';
+import { terminalText, type CommandResult } from '../../engine/runtime/ports.ts';
 import type { Parsed } from '../../engine/runtime/flags.ts';
 import type { Daemon } from '../../engine/runtime/daemon.ts';
 import { attachShell, INTERACTIVE_SHELLS, markRunning, shellExited, type AttachedShell } from '../../engine/runtime/interactive.ts';
-import { classifyLine } from '../../conformance/session.ts';
 import { theDaemon } from '../engine.ts';
 import { bumpRevision } from './revision.ts';
 import { completeLine } from './completion.ts';
@@ -31,8 +33,10 @@ export interface TerminalAnswer {
   revision: number;
   /** What the line did to a container's read-write layer (copy-ups, rm, commit), if anything. */
   activity: ContainerActivity | null;
-  /** The line is an undo step (a docker command that may change the daemon). */
+  /** The line is an undo step (it ran a docker command that may change the daemon). */
   recorded: boolean;
+  /** The line ran `clear`: the terminal clears its screen and scrollback, as for Ctrl-L, before showing `output`. */
+  cleared?: boolean;
 }
 
 export interface TerminalApi {
@@ -50,10 +54,14 @@ interface Attachment {
 }
 
 let attached: Attachment | null = null;
+/** The bash at the host prompt: its variables, `$?` and files last as long as the terminal. */
+let host = new HostShell();
 
-/** For tests: forget the attachment (a fresh daemon has no containers). */
+/** For tests: forget the attachment (a fresh daemon has no containers) and the host shell's state. */
 export function resetTerminal(): void {
   attached = null;
+  host = new HostShell();
+  waitingLine = null;
   resetUndo();
 }
 
@@ -67,33 +75,42 @@ function promptNow(): string {
 
 const joined = terminalText;
 
+/** What a host line's docker commands did, for its answer: an undo step, activity, an attached shell's greeting. */
+interface LineEffects {
+  recorded: boolean;
+  activity: ContainerActivity | null;
+  /** The pull and the shell's banner of a `run -it` / `exec -it` the line attached to. */
+  attachOutput: string;
+}
+
 /** `docker run -it … SHELL` / `-dit`: create the container (as `docker create` would), then keep its shell running, attached or not. */
-async function runInteractive(d: Daemon, run: Parsed): Promise<TerminalAnswer | null> {
+async function runInteractive(d: Daemon, run: Parsed, fx: LineEffects): Promise<CommandResult | 'attached' | null> {
   if (!run.args[0]) return null;
   const created = await runCommand(d, run, { create: true });
-  if (created.exitCode !== 0) return answer(joined(created), created.exitCode);
+  if (created.exitCode !== 0) return created;
   const id = created.stdout.trim().split('\n').at(-1)!;
   const c = d.findContainer(id);
-  if (!c) return answer(joined(created), 1);
+  if (!c) return { ...created, exitCode: 1 };
   const argv = [c.path, ...c.args];
   if (!INTERACTIVE_SHELLS.has(argv[0] ?? '') || argv.length > 1) {
     // Not a bare shell: nothing to type into, run it as docker would and show what it prints.
     const started = await dockerCli(d, ['start', '-a', id]);
-    return answer(created.stderr + joined(started), started.exitCode);
+    return { stdout: started.stdout, stderr: created.stderr + started.stderr, combined: created.stderr + joined(started), exitCode: started.exitCode };
   }
   markRunning(d, id);
   const running = d.findContainer(id)!;
-  if (run.flags.detach) return answer(`${id}\n`, 0);
+  if (run.flags.detach) return { stdout: `${id}\n`, stderr: '', exitCode: 0 };
   try {
     attached = { shell: await attachShell(d, running, argv), ownsContainer: true };
   } catch (e) {
     shellExited(d, id, 127);
-    return answer(`docker: Error response from daemon: ${(e as Error).message}.\n`, 127);
+    return { stdout: '', stderr: `docker: Error response from daemon: ${(e as Error).message}.\n`, exitCode: 127 };
   }
-  return answer(created.stderr + attached.shell.banner, 0);
+  fx.attachOutput = created.stderr + attached.shell.banner;
+  return 'attached';
 }
 
-async function execInteractive(d: Daemon, exec: Parsed): Promise<TerminalAnswer | null> {
+async function execInteractive(d: Daemon, exec: Parsed, fx: LineEffects): Promise<CommandResult | 'attached' | null> {
   // docker exec -it [-u U] [-w W] CONTAINER SHELL
   const user = exec.flags.user as string | undefined;
   const cwd = exec.flags.workdir as string | undefined;
@@ -104,37 +121,69 @@ async function execInteractive(d: Daemon, exec: Parsed): Promise<TerminalAnswer 
   try {
     attached = { shell: await attachShell(d, c, command, { user, cwd, exec: true }), ownsContainer: false };
   } catch (e) {
-    return answer(`OCI runtime exec failed: exec failed: unable to start container process: ${(e as Error).message}: unknown\n`, 126);
+    return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: ${(e as Error).message}: unknown\n`, exitCode: 126 };
   }
-  return answer(attached.shell.banner, 0);
+  fx.attachOutput = attached.shell.banner;
+  return 'attached';
+}
+
+/** Runs one docker command of a host line on the session's daemon (the host shell calls it once per command). */
+function dockerOnDaemon(d: Daemon, line: string, fx: LineEffects): HostShellHooks {
+  return {
+    now: d.now / 1000,
+    async docker({ argv, stdin, terminal }) {
+      // One undo step per typed line, kept before its first command that may change the daemon
+      // (the ones before it only read, so that is the state before the line); undo and the
+      // reload's replay both take the line back or type it again whole.
+      if (!fx.recorded && changesDaemon(argv)) {
+        recordCommand(d, line);
+        fx.recorded = true;
+      }
+      const sub = argv[0] === 'container' ? argv[1] : argv[0];
+      if (terminal && (sub === 'run' || sub === 'exec')) {
+        const parsed = parseCommandLine(sub, argv.slice(argv[0] === 'container' ? 2 : 1));
+        const r = parsed && (sub === 'run' ? await runInteractive(d, parsed, fx) : await execInteractive(d, parsed, fx));
+        if (r) return r;
+      }
+      const before = snapshotHost(d);
+      const r = await dockerCli(d, argv, { stdin });
+      // The short IDs are the diffIDs' prefixes, as this simulator's pull lines print them.
+      noteTransfer(argv, joined(r), (ref) => (r.exitCode === 0 ? d.findImage(ref)?.config.rootfs.diff_ids.map((id) => id.replace(/^sha256:/, '').slice(0, 12)) : undefined));
+      fx.activity = hostActivity(d, before, argv, r.stdout, r.exitCode) ?? fx.activity;
+      return r;
+    },
+  };
+}
+
+/** The line waiting for the shell it attached to (its effects, for the answer to its rest). */
+let waitingLine: LineEffects | null = null;
+
+/**
+ * The answer to a host line, or to its rest after the shell it attached to exits (`before`: that
+ * shell's last output; the line was noted as an undo step with its first answer).
+ */
+function hostAnswer(r: HostLine, fx: LineEffects, resumed?: { before: string; activity: ContainerActivity | null }): TerminalAnswer {
+  let output = (resumed?.before ?? '') + r.output + (r.suspended ? fx.attachOutput : '');
+  waitingLine = r.suspended ? fx : null;
+  // `clear`: the terminal clears itself (as for Ctrl-L) and shows what came after.
+  const at = output.lastIndexOf(CLEAR_SCREEN);
+  if (at >= 0) output = output.slice(at + CLEAR_SCREEN.length);
+  const a = answer(output, r.exitCode, fx.activity ?? resumed?.activity ?? null, fx.recorded && !resumed);
+  fx.activity = null;
+  return at >= 0 ? { ...a, cleared: true } : a;
 }
 
 async function onHost(d: Daemon, line: string): Promise<TerminalAnswer> {
-  const trimmed = line.trim();
-  if (!trimmed || trimmed.startsWith('#')) return answer('', 0);
-  const parsed = classifyLine(trimmed);
-  if (parsed.kind !== 'docker') {
-    const word = trimmed.split(/\s+/)[0]!;
-    return answer(`bash: ${word}: command not found\n`, 127);
-  }
-  const argv = parsed.argv.slice(1);
-  const recorded = changesDaemon(argv);
-  if (recorded) recordCommand(d, trimmed);
-  const sub = argv[0];
-  const isRun = sub === 'run' || (sub === 'container' && argv[1] === 'run');
-  const isExec = sub === 'exec' || (sub === 'container' && argv[1] === 'exec');
-  if (isRun || isExec) {
-    const parsed = parseCommandLine(isRun ? 'run' : 'exec', argv.slice(sub === 'container' ? 2 : 1));
-    if (parsed?.flags.interactive && parsed.flags.tty) {
-      const r = isRun ? await runInteractive(d, parsed) : await execInteractive(d, parsed);
-      if (r) return { ...r, recorded };
-    }
-  }
-  const before = snapshotHost(d);
-  const r = await dockerCli(d, argv, {});
-  // The short IDs are the diffIDs' prefixes, as this simulator's pull lines print them.
-  noteTransfer(argv, joined(r), (ref) => (r.exitCode === 0 ? d.findImage(ref)?.config.rootfs.diff_ids.map((id) => id.replace(/^sha256:/, '').slice(0, 12)) : undefined));
-  return answer(joined(r), r.exitCode, hostActivity(d, before, argv, r.stdout, r.exitCode), recorded);
+  const fx: LineEffects = { recorded: false, activity: null, attachOutput: '' };
+  const r = await host.run(line, dockerOnDaemon(d, line.trim(), fx));
+  return hostAnswer(r, fx);
+}
+
+/** The attached shell is gone: the host line that attached goes on (`docker run -it … sh; echo done`). */
+async function resumeHost(status: number, before: string, activity: ContainerActivity | null): Promise<TerminalAnswer | null> {
+  const fx = waitingLine;
+  if (!fx || !host.waiting) return null;
+  return hostAnswer(await host.resume(status), fx, { before, activity });
 }
 
 async function inContainer(d: Daemon, line: string): Promise<TerminalAnswer> {
@@ -142,7 +191,7 @@ async function inContainer(d: Daemon, line: string): Promise<TerminalAnswer> {
   const c = d.findContainer(a.shell.containerId);
   if (!c || c.state.status !== 'running') {
     attached = null;
-    return answer('', 0);
+    return (await resumeHost(c?.state.exitCode ?? 0, '', null)) ?? answer('', 0);
   }
   const before = snapshotLayer(c);
   const r = a.shell.run(line);
@@ -150,7 +199,7 @@ async function inContainer(d: Daemon, line: string): Promise<TerminalAnswer> {
   if (r.exited) {
     attached = null;
     if (a.ownsContainer) shellExited(d, c.id, r.exitCode);
-    return answer(joined(r) + 'exit\n', r.exitCode, activity);
+    return (await resumeHost(r.exitCode, joined(r) + 'exit\n', activity)) ?? answer(joined(r) + 'exit\n', r.exitCode, activity);
   }
   return answer(joined(r), r.exitCode, activity);
 }
