@@ -64,7 +64,7 @@ test('pulling ubuntu:18.04 after ubuntu:latest downloads nothing; Tab completes'
 test('docker run -d -t keeps busybox sh running; exec -it attaches to it, with ash’s banner', async ({ page }) => {
   test.setTimeout(180_000);
   await openTerminal(page);
-  await type(page, 'docker run -d -t --name box busybox sh', /^docker run -d -t --name box busybox sh\n[0-9a-f]{64}\n/);
+  await type(page, 'docker run -d -t --name box busybox sh', /^docker run -d -t --name box busybox sh\nUnable to find image 'busybox:latest' locally\n[^]*\n[0-9a-f]{64}\n/);
   await type(page, 'docker ps --format "{{.Names}} {{.Status}}"', /\nbox Up /);
   const exec = await type(page, 'docker exec -it box sh', /\nBusyBox v1\.35\.0 .* built-in shell \(ash\)\nEnter 'help' for a list of built-in commands\.\n\n\/ # $/);
   expect(exec).not.toContain('Error');

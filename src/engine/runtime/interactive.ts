@@ -98,7 +98,7 @@ function execProcess(d: Daemon, c: ContainerRecord): NonNullable<ProcessRequest[
   return placed;
 }
 
-/** A container whose shell keeps running until it exits or is stopped (`run -it`, `run -dit`). */
+/** A container whose attached shell keeps running until it exits or is stopped (`run -it`). */
 export function markRunning(d: Daemon, id: string): void {
   const c = d.findContainer(id);
   if (c) d.putContainer({ ...c, state: { status: 'running', exitCode: 0, startedAt: d.now, finishedAt: c.state.finishedAt, endsAt: Infinity } });

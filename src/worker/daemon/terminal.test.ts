@@ -54,7 +54,8 @@ describe('the terminal on the session daemon', () => {
 
   it('exec -it into a detached container keeps it running after exit; unknown host commands say so', async () => {
     const [started] = await type('docker run -dit --name web busybox sh');
-    expect(started!.output).toMatch(/^[0-9a-f]{64}\n$/);
+    // the pull, then the ID (the detached shell waits on its terminal, Up)
+    expect(started!.output).toMatch(/^Unable to find image 'busybox:latest' locally\n[^]*\n[0-9a-f]{64}\n$/);
     const [exec, pwd, cd, exit, ps, nope] = await type('docker exec -it web sh', 'pwd', 'cd /etc', 'exit', 'docker ps', 'foo bar');
     expect(exec!.prompt).toBe('/ # ');
     expect(pwd!.output).toBe('/\n');

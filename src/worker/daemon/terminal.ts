@@ -83,9 +83,12 @@ interface LineEffects {
   attachOutput: string;
 }
 
-/** `docker run -it … SHELL` / `-dit`: create the container (as `docker create` would), then keep its shell running, attached or not. */
+/**
+ * `docker run -it … SHELL`: create the container (as `docker create` would), then attach the
+ * terminal to its shell. `-dit` is the engine's own: the detached shell waits on its terminal.
+ */
 async function runInteractive(d: Daemon, run: Parsed, fx: LineEffects): Promise<CommandResult | 'attached' | null> {
-  if (!run.args[0]) return null;
+  if (!run.args[0] || run.flags.detach) return null;
   const created = await runCommand(d, run, { create: true });
   if (created.exitCode !== 0) return created;
   const id = created.stdout.trim().split('\n').at(-1)!;
@@ -99,7 +102,6 @@ async function runInteractive(d: Daemon, run: Parsed, fx: LineEffects): Promise<
   }
   markRunning(d, id);
   const running = d.findContainer(id)!;
-  if (run.flags.detach) return { stdout: `${id}\n`, stderr: '', exitCode: 0 };
   try {
     attached = { shell: await attachShell(d, running, argv), ownsContainer: true };
   } catch (e) {
