@@ -3,6 +3,7 @@
  * docker CLI's rules for flags, argument counts, usage errors and exit codes (125 when
  * docker itself fails, 126/127 when the container's command cannot run).
  */
+import { attachCommand, waitCommand } from './commands/attach-wait.ts';
 import type { Daemon } from './daemon.ts';
 import { FlagError, parseFlags, type FlagSpec, type Parsed } from './flags.ts';
 import type { CommandResult, HostFiles } from './ports.ts';
@@ -61,6 +62,8 @@ const COMMANDS: DockerCommand[] = [
   { name: 'logs', usage: 'docker logs [OPTIONS] CONTAINER', summary: 'Fetch the logs of a container', flags: [b('follow', 'f'), b('timestamps', 't'), s('tail', 'n'), b('details')], interspersed: true, arity: { min: 1, max: 1 }, handler: logsCommand },
   { name: 'diff', usage: 'docker diff CONTAINER', summary: "Inspect changes to files or directories on a container's filesystem", flags: [], interspersed: true, arity: { min: 1, max: 1 }, handler: diffCommand },
   { name: 'commit', usage: 'docker commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]', summary: "Create a new image from a container's changes", flags: [s('author', 'a'), s('message', 'm'), l('change', 'c'), b('pause', 'p')], interspersed: true, arity: { min: 1, max: 2 }, handler: commitCommand },
+  { name: 'wait', usage: 'docker wait CONTAINER [CONTAINER...]', summary: 'Block until one or more containers stop, then print their exit codes', flags: [], interspersed: true, arity: { min: 1, max: MANY }, handler: waitCommand },
+  { name: 'attach', usage: 'docker attach [OPTIONS] CONTAINER', summary: "Attach local standard input, output, and error streams to a running container", flags: [b('no-stdin'), s('detach-keys'), b('sig-proxy')], interspersed: true, arity: { min: 1, max: 1 }, handler: attachCommand },
   { name: 'top', usage: 'docker top CONTAINER [ps OPTIONS]', summary: 'Display the running processes of a container', flags: [], interspersed: false, arity: { min: 1, max: MANY }, handler: topCommand },
   { name: 'ps', usage: 'docker ps [OPTIONS]', summary: 'List containers', flags: [b('all', 'a'), b('latest', 'l'), b('quiet', 'q'), b('no-trunc'), n('last', 'n'), b('size', 's'), l('filter', 'f'), s('format')], interspersed: true, arity: { min: 0, max: 0 }, handler: psCommand },
   { name: 'images', usage: 'docker images [OPTIONS] [REPOSITORY[:TAG]]', summary: 'List images', flags: [b('all', 'a'), b('quiet', 'q'), b('digests'), b('no-trunc'), l('filter', 'f'), s('format')], interspersed: true, arity: { min: 0, max: 1 }, handler: imagesCommand },
@@ -81,7 +84,7 @@ const COMMANDS: DockerCommand[] = [
 const ALIASES: Record<string, string> = {
   'container run': 'run', 'container create': 'create', 'container exec': 'exec', 'container start': 'start', 'container stop': 'stop', 'container rm': 'rm',
   'container logs': 'logs', 'container diff': 'diff', 'container commit': 'commit', 'container ls': 'ps', 'container ps': 'ps',
-  'container list': 'ps', 'container kill': 'kill', 'container restart': 'restart', 'container rename': 'rename', 'container top': 'top', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
+  'container list': 'ps', 'container kill': 'kill', 'container restart': 'restart', 'container rename': 'rename', 'container top': 'top', 'container wait': 'wait', 'container attach': 'attach', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
   'image rm': 'rmi', 'image save': 'save', 'image load': 'load', 'image pull': 'pull', 'image push': 'push', 'image remove': 'rmi', 'container remove': 'rm',
 };
 

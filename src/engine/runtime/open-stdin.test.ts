@@ -62,6 +62,19 @@ describe('a detached container with an open stdin', () => {
   });
 });
 
+describe('docker wait and attach on a container that never ends by itself', () => {
+  it('say they would wait forever instead of hanging; a container that ends is waited for', async () => {
+    await docker('docker run -d -t --name bb busybox sh');
+    const wait = await docker('docker wait bb');
+    expect([wait.exitCode, wait.stderr]).toEqual([1, 'layerlab: bb runs until it is stopped; docker wait would wait here forever (stop it from another terminal: docker stop bb)\n']);
+    expect((await docker('docker attach --no-stdin bb')).stderr).toContain('docker attach would wait here forever');
+    await docker(`docker run -d --name sl busybox sh -c 'sleep 2; exit 3'`);
+    const before = d.now;
+    expect((await docker('docker wait sl')).stdout).toBe('3\n');
+    expect(d.now - before).toBeGreaterThanOrEqual(2000);
+  });
+});
+
 describe('busybox ash on a terminal greets it with its banner', () => {
   const BANNER = "\n\nBusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) built-in shell (ash)\nEnter 'help' for a list of built-in commands.\n\n";
 

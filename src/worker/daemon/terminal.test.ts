@@ -52,6 +52,15 @@ describe('the terminal on the session daemon', () => {
     expect(detached!.output).toMatch(/^Unable to find image 'busybox:latest' locally\n[^]*\nStatus: Downloaded newer image for busybox:latest\n[0-9a-f]{64}\n$/);
   });
 
+  it('docker attach types into the shell of a -dit container; its exit ends the container', async () => {
+    const [, attach, pwd, exit, ps] = await type('docker run -dit --name box busybox sh', 'docker attach box', 'pwd', 'exit 4', 'docker ps -a --format "{{.Names}} {{.Status}}"');
+    expect(attach!.attached).toMatch(/^[0-9a-f]{64}$/);
+    expect(attach!.prompt).toBe('/ # ');
+    expect(pwd!.output).toBe('/\n');
+    expect(exit!.attached).toBeNull();
+    expect(ps!.output).toMatch(/^box Exited \(4\) /);
+  });
+
   it('exec -it into a detached container keeps it running after exit; unknown host commands say so', async () => {
     const [started] = await type('docker run -dit --name web busybox sh');
     // the pull, then the ID (the detached shell waits on its terminal, Up)

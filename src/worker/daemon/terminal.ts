@@ -129,6 +129,19 @@ async function execInteractive(d: Daemon, exec: Parsed, fx: LineEffects): Promis
   return 'attached';
 }
 
+/**
+ * `docker attach CONTAINER` to a running container whose PID 1 is a shell on a terminal
+ * (`docker run -dit IMAGE sh`): the terminal types into that shell; its `exit` ends the
+ * container. Anything else is the engine's attach.
+ */
+async function attachInteractive(d: Daemon, attach: Parsed): Promise<CommandResult | 'attached' | null> {
+  const c = d.findContainer(attach.args[0] ?? '');
+  if (!c || c.state.status !== 'running' || !c.config.Tty || !c.config.OpenStdin || attach.flags['no-stdin']) return null;
+  if (!INTERACTIVE_SHELLS.has(c.path) || c.args.length > 0) return null;
+  attached = { shell: await attachShell(d, c, [c.path]), ownsContainer: true };
+  return 'attached';
+}
+
 /** Runs one docker command of a host line on the session's daemon (the host shell calls it once per command). */
 function dockerOnDaemon(d: Daemon, line: string, fx: LineEffects): HostShellHooks {
   return {
@@ -142,9 +155,9 @@ function dockerOnDaemon(d: Daemon, line: string, fx: LineEffects): HostShellHook
         fx.recorded = true;
       }
       const sub = argv[0] === 'container' ? argv[1] : argv[0];
-      if (terminal && (sub === 'run' || sub === 'exec')) {
+      if (terminal && (sub === 'run' || sub === 'exec' || sub === 'attach')) {
         const parsed = parseCommandLine(sub, argv.slice(argv[0] === 'container' ? 2 : 1));
-        const r = parsed && (sub === 'run' ? await runInteractive(d, parsed, fx) : await execInteractive(d, parsed, fx));
+        const r = parsed && (sub === 'run' ? await runInteractive(d, parsed, fx) : sub === 'exec' ? await execInteractive(d, parsed, fx) : await attachInteractive(d, parsed));
         if (r) return r;
       }
       const before = snapshotHost(d);

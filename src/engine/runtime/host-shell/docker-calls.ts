@@ -14,7 +14,7 @@ export interface DockerCall {
   argv: string[];
   /** What docker reads on stdin (`run -i`/`exec -i` fed by a pipe); '' when it reads nothing. */
   stdin: string;
-  /** `-it` with the terminal as stdin and stdout: the terminal attaches to the container's shell. */
+  /** `-it` (or `attach`) with the terminal as stdin and stdout: the terminal attaches to the container's shell. */
   terminal: boolean;
 }
 
@@ -58,7 +58,8 @@ export function dockerProgram(calls: DockerCalls, terminal: OutputFd): CommandFn
       argv,
       // Only run -i and exec -i read stdin; the others leave it to the next command (`while read`).
       stdin: flags.interactive && !fromTerminal ? text(ctx.stdin.readAll()) : '',
-      terminal: flags.interactive && flags.tty && fromTerminal && ctx.stdout === terminal,
+      // `docker attach` needs no flags: it attaches the terminal to PID 1's own tty
+      terminal: ((flags.interactive && flags.tty) || (argv[0] === 'container' ? argv[1] : argv[0]) === 'attach') && fromTerminal && ctx.stdout === terminal,
     };
     const r = calls.answer(call);
     if (ctx.stdout === ctx.stderr) ctx.stdout.write(terminalText(r));
