@@ -8,6 +8,7 @@ import type { BaseImage } from '../engine/base/loader.ts';
 import { canonicalConfig } from '../engine/image/canonical.ts';
 import { formatLayersListing } from '../engine/layer/listing.ts';
 import { installBase } from '../engine/runtime/bases.ts';
+import { shareBaseLayers } from '../engine/base/share.ts';
 import { dockerCli } from '../engine/runtime/cli.ts';
 import { Daemon, type DaemonOptions } from '../engine/runtime/daemon.ts';
 import { readSession, type SessionLine } from './session.ts';
@@ -93,7 +94,7 @@ export async function runSession(sessionText: string, opts: SessionOptions): Pro
   const session = readSession(sessionText);
   const registries = session.some((l) => l.text.includes(REGISTRY)) ? [REGISTRY] : [];
   const d = new Daemon({ ...opts.daemon, registries });
-  for (const base of opts.bases) {
+  for (const base of shareBaseLayers(opts.bases)) {
     await installBase(d, base);
     d.advance(2000);
   }
