@@ -20,6 +20,10 @@ import { rmiCommand } from './commands/rmi.ts';
 import { runCommand } from './commands/run.ts';
 import { inspectCommand } from './inspect.ts';
 import { loadCommand, saveCommand, type ClientFiles } from './commands/save-load.ts';
+import { networkLsCommand } from './commands/network.ts';
+import { containerPruneCommand, imagePruneCommand, systemPruneCommand } from './commands/prune.ts';
+import { systemDfCommand } from './commands/system-df.ts';
+import { volumeCreateCommand, volumeInspectCommand, volumeLsCommand, volumePruneCommand, volumeRmCommand } from './commands/volume.ts';
 
 type Arity = { min: number; max: number };
 
@@ -78,6 +82,16 @@ const COMMANDS: DockerCommand[] = [
   { name: 'save', usage: 'docker save [OPTIONS] IMAGE [IMAGE...]', summary: 'Save one or more images to a tar archive (streamed to STDOUT by default)', flags: [s('output', 'o')], interspersed: true, arity: { min: 1, max: MANY }, handler: (d, p, _stdin, client) => saveCommand(d, p, client) },
   { name: 'load', usage: 'docker load [OPTIONS]', summary: 'Load an image from a tar archive or STDIN', flags: [s('input', 'i'), b('quiet', 'q')], interspersed: true, arity: { min: 0, max: 0 }, handler: (d, p, _stdin, client) => loadCommand(d, p, client) },
   { name: 'pull', usage: 'docker pull [OPTIONS] NAME[:TAG|@DIGEST]', summary: 'Pull an image or a repository from a registry', flags: [b('all-tags', 'a'), b('quiet', 'q'), s('platform')], interspersed: true, arity: { min: 1, max: 1 }, handler: pullCommand },
+  { name: 'container prune', usage: 'docker container prune [OPTIONS]', summary: 'Remove all stopped containers', flags: [b('force', 'f')], interspersed: true, arity: { min: 0, max: 0 }, handler: (d, p, stdin) => containerPruneCommand(d, p, stdin) },
+  { name: 'image prune', usage: 'docker image prune [OPTIONS]', summary: 'Remove unused images', flags: [b('all', 'a'), b('force', 'f')], interspersed: true, arity: { min: 0, max: 0 }, handler: (d, p, stdin) => imagePruneCommand(d, p, stdin) },
+  { name: 'system df', usage: 'docker system df [OPTIONS]', summary: 'Show docker disk usage', flags: [b('verbose', 'v'), s('format')], interspersed: true, arity: { min: 0, max: 0 }, handler: systemDfCommand },
+  { name: 'system prune', usage: 'docker system prune [OPTIONS]', summary: 'Remove unused data', flags: [b('all', 'a'), b('force', 'f'), b('volumes')], interspersed: true, arity: { min: 0, max: 0 }, handler: (d, p, stdin) => systemPruneCommand(d, p, stdin) },
+  { name: 'volume create', usage: 'docker volume create [OPTIONS] [VOLUME]', summary: 'Create a volume', flags: [s('name'), l('label'), l('opt', 'o')], interspersed: true, arity: { min: 0, max: 1 }, handler: volumeCreateCommand },
+  { name: 'volume inspect', usage: 'docker volume inspect [OPTIONS] VOLUME [VOLUME...]', summary: 'Display detailed information on one or more volumes', flags: [FORMAT], interspersed: true, arity: { min: 1, max: MANY }, handler: volumeInspectCommand },
+  { name: 'volume ls', usage: 'docker volume ls [OPTIONS]', summary: 'List volumes', flags: [b('quiet', 'q'), s('format'), l('filter', 'f')], interspersed: true, arity: { min: 0, max: 0 }, handler: volumeLsCommand },
+  { name: 'volume prune', usage: 'docker volume prune [OPTIONS]', summary: 'Remove all unused local volumes', flags: [b('force', 'f')], interspersed: true, arity: { min: 0, max: 0 }, handler: (d, p, stdin) => volumePruneCommand(d, p, stdin) },
+  { name: 'volume rm', usage: 'docker volume rm [OPTIONS] VOLUME [VOLUME...]', summary: 'Remove one or more volumes', flags: [b('force', 'f')], interspersed: true, arity: { min: 1, max: MANY }, handler: volumeRmCommand },
+  { name: 'network ls', usage: 'docker network ls [OPTIONS]', summary: 'List networks', flags: [b('no-trunc'), b('quiet', 'q'), s('format')], interspersed: true, arity: { min: 0, max: 0 }, handler: networkLsCommand },
 ];
 
 /** Management-command spellings that map to the classic ones. */
@@ -86,7 +100,19 @@ const ALIASES: Record<string, string> = {
   'container logs': 'logs', 'container diff': 'diff', 'container commit': 'commit', 'container ls': 'ps', 'container ps': 'ps',
   'container list': 'ps', 'container kill': 'kill', 'container restart': 'restart', 'container rename': 'rename', 'container top': 'top', 'container wait': 'wait', 'container attach': 'attach', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
   'image rm': 'rmi', 'image save': 'save', 'image load': 'load', 'image pull': 'pull', 'image push': 'push', 'image remove': 'rmi', 'container remove': 'rm',
+  'volume list': 'volume ls', 'volume remove': 'volume rm', 'network list': 'network ls',
 };
+
+/** Management commands: `docker NAME SUBCOMMAND`. */
+const MANAGEMENT = new Set(['image', 'container', 'volume', 'network', 'system']);
+
+/** `docker volume` alone: cobra's help of the management command (on stderr, exit 0). */
+function managementHelp(group: string): string | undefined {
+  if (group !== 'volume') return undefined;
+  const subs = COMMANDS.filter((c) => c.name.startsWith(`${group} `)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const lines = subs.map((c) => `  ${c.name.slice(group.length + 1).padEnd(12)}${c.summary}`);
+  return `\nUsage:  docker ${group} COMMAND\n\nManage volumes\n\nCommands:\n${lines.join('\n')}\n\nRun 'docker ${group} COMMAND --help' for more information on a command.\n`;
+}
 
 function arityError(cmd: DockerCommand, count: number): string | undefined {
   const { min, max } = cmd.arity;
@@ -116,7 +142,12 @@ export function parseCommandLine(name: string, args: readonly string[]): Parsed 
 
 /** The commands the CLI knows and their long flags (for a terminal's completion). */
 export function dockerCommandNames(): { name: string; flags: string[] }[] {
-  return COMMANDS.map((c) => ({ name: c.name, flags: c.flags.map((f) => `--${f.long}`) }));
+  const flags = (c: DockerCommand) => c.flags.map((f) => `--${f.long}`);
+  const aliases = Object.entries(ALIASES).flatMap(([alias, target]) => {
+    const cmd = COMMANDS.find((c) => c.name === target);
+    return cmd ? [{ name: alias, flags: flags(cmd) }] : [];
+  });
+  return [...COMMANDS.map((c) => ({ name: c.name, flags: flags(c) })), ...aliases];
 }
 
 export interface DockerCliOptions {
@@ -135,9 +166,12 @@ export async function dockerCli(d: Daemon, argv: readonly string[], opts: Docker
   if (first === undefined) return { stdout: '', stderr: 'Usage:  docker [OPTIONS] COMMAND\n', exitCode: 0 };
   let name = first;
   let rest = argv.slice(1);
-  if ((first === 'image' || first === 'container') && argv[1] !== undefined) {
+  if (MANAGEMENT.has(first) && argv[1] !== undefined) {
     name = `${first} ${argv[1]}`;
     rest = argv.slice(2);
+  } else if (MANAGEMENT.has(first)) {
+    const help = managementHelp(first);
+    if (help) return { stdout: '', stderr: help, exitCode: 0 };
   }
   name = ALIASES[name] ?? name;
   if (name === 'build' || name === 'image build') {

@@ -15,6 +15,7 @@ import { compressLayer, type BlobInfo } from './blob.ts';
 import type { BuildHook, HubCatalog, LayerBackend, ProcessRunner } from './ports.ts';
 import { parseNormalizedNamed, referenceKey, withDefaultTag, type Reference } from './reference.ts';
 import { Registry } from './registry.ts';
+import { withContainerVolumes, withoutContainerVolumes } from './volume-store.ts';
 import { nextRandom, type ContainerRecord, type DaemonState, type ImageRecord, type LayerRecord } from './state.ts';
 
 export interface DaemonOptions {
@@ -76,6 +77,7 @@ export class Daemon {
       tags: new Map(),
       repoDigests: new Map(),
       containers: [],
+      volumes: new Map(),
       registry: Registry.empty(options.registries),
       seed: options.seed ?? 20240101,
     };
@@ -99,14 +101,21 @@ export class Daemon {
   settle(): void {
     let changed = false;
     const containers: ContainerRecord[] = [];
+    const removed: ContainerRecord[] = [];
     for (const c of this.state.containers) {
       if (c.state.status === 'running' && c.state.endsAt <= this.state.clock) {
         changed = true;
-        if (c.autoRemove) continue;
+        if (c.autoRemove) {
+          removed.push(c);
+          continue;
+        }
         containers.push({ ...c, state: { ...c.state, status: 'exited', exitCode: c.state.pendingExit?.exitCode ?? 0, finishedAt: c.state.endsAt, endsAt: 0, pendingExit: undefined } });
       } else containers.push(c);
     }
-    if (changed) this.update({ containers });
+    if (!changed) return;
+    this.update({ containers });
+    // An --rm container's anonymous volumes go with it.
+    for (const c of removed) this.update({ volumes: withoutContainerVolumes(this.state.volumes, c, containers, true) });
   }
 
   random(): number {
@@ -250,11 +259,18 @@ export class Daemon {
     const index = this.state.containers.findIndex((x) => x.id === c.id);
     if (index >= 0) containers.splice(index, 0, c);
     else containers.push(c);
-    this.update({ containers });
+    this.update({ containers, volumes: withContainerVolumes(this.state.volumes, c, this.now) });
   }
 
-  removeContainer(id: string): void {
-    this.update({ containers: this.state.containers.filter((c) => c.id !== id) });
+  /**
+   * Removes a container; its anonymous volumes go too with `volumes` (`docker rm -v`), which
+   * is the default for an `--rm` container, as dockerd's auto-removal does.
+   */
+  removeContainer(id: string, opts: { volumes?: boolean } = {}): void {
+    const c = this.state.containers.find((x) => x.id === id);
+    const containers = this.state.containers.filter((x) => x.id !== id);
+    const volumes = c ? withoutContainerVolumes(this.state.volumes, c, containers, opts.volumes ?? c.autoRemove) : this.state.volumes;
+    this.update({ containers, volumes });
   }
 
   /** A fresh read-write layer over an image and the container's init layer. */

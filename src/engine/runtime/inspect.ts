@@ -14,7 +14,7 @@ import type { ContainerRecord, ImageRecord } from './state.ts';
 import { Output } from './commands/result.ts';
 import { parseTemplate, executeTemplate, TemplateError } from './template.ts';
 
-type Obj = { [k: string]: JsonValue };
+export type Obj = { [k: string]: JsonValue };
 
 const GRAPH_ROOT = '/var/lib/docker/overlay2';
 
@@ -117,6 +117,20 @@ export function containerInspect(d: Daemon, c: ContainerRecord): Obj {
 type Kind = 'any' | 'image' | 'container';
 
 export async function inspectCommand(d: Daemon, p: Parsed, kind: Kind): Promise<CommandResult> {
+  return inspectObjects(p, (arg) => {
+    const c = kind !== 'image' ? d.findContainer(arg) : undefined;
+    const img = !c && kind !== 'container' ? d.findImage(arg) : undefined;
+    if (c) return containerInspect(d, c);
+    if (img) return imageInspect(d, img);
+    return `Error: No such ${kind === 'any' ? 'object' : kind}: ${arg}`;
+  });
+}
+
+/**
+ * An inspect command over its arguments: `lookup` gives each one's object or the error for
+ * it; the objects are printed as a JSON array or through `--format`, the errors after them.
+ */
+export function inspectObjects(p: Parsed, lookup: (arg: string) => Obj | string): CommandResult {
   const out = new Output();
   const format = p.flags.format as string | undefined;
   let nodes;
@@ -131,27 +145,34 @@ export async function inspectCommand(d: Daemon, p: Parsed, kind: Kind): Promise<
   const found: Obj[] = [];
   const errors: string[] = [];
   for (const arg of p.args) {
-    const c = kind !== 'image' ? d.findContainer(arg) : undefined;
-    const img = !c && kind !== 'container' ? d.findImage(arg) : undefined;
-    if (c) found.push(containerInspect(d, c));
-    else if (img) found.push(imageInspect(d, img));
-    else errors.push(`Error: No such ${kind === 'any' ? 'object' : kind}: ${arg}`);
+    const o = lookup(arg);
+    if (typeof o === 'string') errors.push(o);
+    else found.push(o);
   }
-  if (format && nodes) {
-    let text = '';
-    for (const obj of found) {
-      try {
-        text += executeTemplate(format, nodes, obj) + '\n';
-      } catch (e) {
-        if (!(e instanceof TemplateError)) throw e;
-        out.stdout(text || '\n');
-        return out.errLine(`template parsing error: ${e.message}`).fail(1).result();
-      }
-    }
-    out.stdout(text || '\n');
-  } else {
-    out.line(found.length ? goJson(found, { indent: '    ' }) : '[]');
-  }
+  if (!writeInspected(out, found, format, nodes)) return out.result();
   if (errors.length) out.errLine(errors.join('\n')).fail(1);
   return out.result();
+}
+
+/**
+ * The objects found, as an indented JSON array or one `--format` line each. False when the
+ * template failed on one (its error is written, the command exits 1).
+ */
+function writeInspected(out: Output, found: readonly Obj[], format?: string, nodes?: ReturnType<typeof parseTemplate>): boolean {
+  if (!format || !nodes) {
+    out.line(found.length ? goJson([...found], { indent: '    ' }) : '[]');
+    return true;
+  }
+  let text = '';
+  for (const obj of found) {
+    try {
+      text += executeTemplate(format, nodes, obj) + '\n';
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      out.stdout(text || '\n').errLine(`template parsing error: ${e.message}`).fail(1);
+      return false;
+    }
+  }
+  out.stdout(text || '\n');
+  return true;
 }

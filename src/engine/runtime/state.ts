@@ -11,6 +11,7 @@ import type { BindMounts } from './bind-mounts.ts';
 import type { ProcessNamespace } from './container-processes.ts';
 import type { Registry } from './registry.ts';
 import type { ServingProcess } from './ports.ts';
+import type { VolumeRecord } from './volume-store.ts';
 
 export interface LayerRecord {
   diffId: string;
@@ -94,6 +95,8 @@ export interface DaemonState {
   /** Normalized `name@sha256:…` → image ID. */
   repoDigests: ReadonlyMap<string, string>;
   containers: readonly ContainerRecord[];
+  /** Volumes by name, in the order they were made (volume-store.ts). */
+  volumes: ReadonlyMap<string, VolumeRecord>;
   registry: Registry;
   /** State of the deterministic random source (container IDs, generated names). */
   seed: number;

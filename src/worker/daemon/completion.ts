@@ -53,8 +53,13 @@ export function completeLine(d: Daemon, line: string, containerFs: FsOps | null,
   else if (before.length === 1) pool = dockerCommandNames().map((c) => c.name.split(' ')[0]!);
   else {
     const sub = before[1]!;
-    const cmd = dockerCommandNames().find((c) => c.name === sub);
+    const commands = dockerCommandNames();
+    // A management command (`docker volume …`): its subcommands, then the subcommand's flags.
+    const group = commands.filter((c) => c.name.startsWith(`${sub} `)).map((c) => c.name.slice(sub.length + 1));
+    const cmd = commands.find((c) => c.name === sub) ?? commands.find((c) => c.name === `${sub} ${before[2]}`);
     if (word.startsWith('-')) pool = cmd?.flags ?? [];
+    else if (group.length > 0 && before.length === 2) pool = group;
+    else if (sub === 'volume' && (before[2] === 'rm' || before[2] === 'inspect')) pool = [...d.state.volumes.keys()];
     else {
       pool = [];
       if (IMAGE_COMMANDS.has(sub)) pool.push(...imageRefs(d));

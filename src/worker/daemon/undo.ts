@@ -10,7 +10,9 @@ import { theDaemon } from '../engine.ts';
 import { bumpRevision } from './revision.ts';
 
 const LIMIT = 50;
-const READ_ONLY = new Set(['ps', 'images', 'history', 'inspect', 'diff', 'logs', 'version', 'info', 'search', 'top', 'port', 'stats', 'events', 'ls']);
+const READ_ONLY = new Set(['ps', 'images', 'history', 'inspect', 'diff', 'logs', 'version', 'info', 'search', 'top', 'port', 'stats', 'events', 'ls', 'list', 'df']);
+/** `docker GROUP SUBCOMMAND`: the subcommand says whether it changes anything (`volume ls` no, `volume prune` yes). */
+const MANAGEMENT = new Set(['image', 'container', 'volume', 'network', 'system']);
 
 interface Entry {
   line: string;
@@ -25,7 +27,7 @@ const redoStack: Entry[] = [];
 export function changesDaemon(argv: readonly string[]): boolean {
   const [a, b] = argv;
   if (!a) return false;
-  if ((a === 'image' || a === 'container') && b) return !READ_ONLY.has(b);
+  if (MANAGEMENT.has(a) && b) return !READ_ONLY.has(b);
   return !READ_ONLY.has(a);
 }
 

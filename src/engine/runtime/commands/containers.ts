@@ -105,7 +105,7 @@ export async function rmCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
       out.errLine(`Error response from daemon: You cannot remove a running container ${c.id}. Stop the container before attempting removal or force remove`).fail(1);
       continue;
     }
-    d.removeContainer(c.id);
+    d.removeContainer(c.id, { volumes: Boolean(p.flags.volumes) });
     out.line(arg);
   }
   return out.result();

@@ -26,6 +26,13 @@ export function imageColumn(c: ContainerRecord, trunc: boolean): string {
   }
 }
 
+/** The COMMAND column: quoted, cut to 20 characters unless --no-trunc. */
+export function commandColumn(c: ContainerRecord, trunc: boolean): string {
+  // The daemon quotes arguments that contain a space (and only those).
+  const command = [c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
+  return goQuote(trunc ? ellipsis(command, 20) : command);
+}
+
 function portsColumn(c: ContainerRecord): string {
   if (c.state.status !== 'running') return '';
   const parts: string[] = [];
@@ -60,12 +67,10 @@ export async function psCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
     return out.result();
   }
   const fields = list.map((c) => {
-    // The daemon quotes arguments that contain a space (and only those).
-    const command = [c.path, ...c.args.map((a) => (a.includes(' ') ? `'${a}'` : a))].join(' ');
     return {
       ID: trunc ? truncateID(c.id) : c.id,
       Image: imageColumn(c, trunc),
-      Command: goQuote(trunc ? ellipsis(command, 20) : command),
+      Command: commandColumn(c, trunc),
       CreatedAt: goTimeString(c.created),
       RunningFor: `${humanDuration(d.now - c.created)} ago`,
       Ports: portsColumn(c),

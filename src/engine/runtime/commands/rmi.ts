@@ -111,7 +111,8 @@ async function deleteHelper(d: Daemon, id: string, out: Output, force: boolean, 
   if (img.parent && d.state.images.has(img.parent)) await deleteHelper(d, img.parent, out, false, true);
 }
 
-async function imageDelete(d: Daemon, arg: string, force: boolean, out: Output): Promise<void> {
+/** dockerd's ImageDelete of one argument (a reference or an ID), its lines written to `out`; throws on a conflict. */
+export async function imageDelete(d: Daemon, arg: string, force: boolean, out: Output): Promise<void> {
   const img = d.findImage(arg);
   if (!img) throw new NotFound(`Error: No such image: ${arg}`);
   const id = img.id;
