@@ -52,4 +52,14 @@ describe('the terminal line editor', () => {
     expect(e.line).toBe('docker run busybox:');
     expect(e.complete(['busybox:latest', 'busybox:1.36']).listed).toEqual(['busybox:latest', 'busybox:1.36']);
   });
+
+  it('completes the word after a shell operator, keeping the operator', () => {
+    const e = new LineEditor();
+    e.input('docker rm $(dock');
+    e.complete(['docker']);
+    expect(e.line).toBe('docker rm $(docker ');
+    e.input('ps -aq) | gr');
+    e.complete(['grep']);
+    expect(e.line).toBe('docker rm $(docker ps -aq) | grep ');
+  });
 });

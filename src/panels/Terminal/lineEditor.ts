@@ -82,7 +82,8 @@ export class LineEditor {
   /** Completes the word before the cursor with `candidates`: one completes it, several extend it to their common prefix. */
   complete(candidates: readonly string[]): { listed: string[] | null } {
     const before = this.line.slice(0, this.cursor);
-    const word = before.split(/\s+/).at(-1) ?? '';
+    // the word ends at a blank or a shell operator (`… | gr`, `$(dock`), as the completer cuts it
+    const word = before.split(/[\s|;&()`]+/).at(-1) ?? '';
     if (candidates.length === 0) return { listed: null };
     const common = candidates.reduce((p, c) => {
       let i = 0;

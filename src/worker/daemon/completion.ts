@@ -7,8 +7,9 @@ import type { FsOps } from '../../engine/fs/ops.ts';
 import { dockerCommandNames } from '../../engine/runtime/cli.ts';
 import { familiarName } from '../../engine/runtime/reference.ts';
 import type { Daemon } from '../../engine/runtime/daemon.ts';
+import { HOST_PROGRAMS } from '../../engine/runtime/host-shell/host.ts';
 
-const HOST_COMMANDS = ['docker', 'clear', 'history', 'help'];
+const HOST_COMMANDS = [...new Set(['docker', 'clear', 'history', 'help', ...HOST_PROGRAMS])];
 const IMAGE_COMMANDS = new Set(['run', 'create', 'rmi', 'history', 'tag', 'push', 'pull', 'save', 'inspect', 'image']);
 const CONTAINER_COMMANDS = new Set(['start', 'stop', 'rm', 'logs', 'diff', 'exec', 'commit', 'kill', 'restart', 'inspect', 'attach', 'container']);
 
@@ -41,9 +42,18 @@ function paths(fs: FsOps, word: string, cwd = '/'): string[] {
   }
 }
 
+/**
+ * The command the host prompt's last word belongs to: after the last `|`, `;`, `&&`, `||`,
+ * `$(`, backquote or `(`, without a leading `sudo` (`docker ps -q | xargs docker st` → `docker st`).
+ */
+function lastCommand(line: string): string {
+  const parts = line.split(/\|\||&&|[|;(`]|\$\(/);
+  return (parts.at(-1) ?? '').replace(/^\s*(?:sudo\s+|xargs\s+(?:-\S+\s+)*)*/, '');
+}
+
 /** Candidates for the last word of `line` (the whole word each, sorted, unique). */
 export function completeLine(d: Daemon, line: string, containerFs: FsOps | null, cwd = '/'): string[] {
-  const words = line.split(/\s+/);
+  const words = (containerFs ? line : lastCommand(line)).split(/\s+/);
   const word = words.at(-1) ?? '';
   const before = words.slice(0, -1).filter(Boolean);
   let pool: string[];

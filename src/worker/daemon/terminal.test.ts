@@ -79,6 +79,12 @@ describe('the terminal on the session daemon', () => {
     expect(await DAEMON_API.terminalComplete('doc')).toEqual(['docker']);
     expect(await DAEMON_API.terminalComplete('docker im')).toEqual(expect.arrayContaining(['image', 'images']));
     expect(await DAEMON_API.terminalComplete('docker run --r')).toEqual(['--rm']);
+    // after a pipe, a substitution or sudo: the command there
+    expect(await DAEMON_API.terminalComplete('docker images | gr')).toEqual(['grep']);
+    expect(await DAEMON_API.terminalComplete('docker rm $(dock')).toEqual(['docker']);
+    expect(await DAEMON_API.terminalComplete('docker rm $(docker ps -')).toEqual(expect.arrayContaining(['--all', '--quiet']));
+    expect(await DAEMON_API.terminalComplete('sudo docker ima')).toEqual(['image', 'images']);
+    expect(await DAEMON_API.terminalComplete('docker ps -q | xargs docker st')).toEqual(expect.arrayContaining(['start', 'stop']));
     await type('docker pull busybox');
     expect(await DAEMON_API.terminalComplete('docker run busy')).toEqual(['busybox:latest']);
     await type('docker run -it busybox sh');

@@ -61,7 +61,7 @@ const sudo: CommandFn = (ctx) => {
 };
 
 /** The simulated programs the host has in /usr/bin (no package managers, servers or ps: a host's ps would list the containers' processes too). */
-const HOST_PROGRAMS = [
+export const HOST_PROGRAMS: readonly string[] = [
   'echo', 'printf', 'yes', 'seq', 'true', 'false', 'cat', 'head', 'tail', 'wc', 'tee',
   'sort', 'uniq', 'tr', 'cut', 'grep', 'egrep', 'fgrep', 'sed', 'awk', 'mawk',
   'ls', 'touch', 'mkdir', 'rm', 'rmdir', 'mv', 'ln', 'readlink', 'realpath', 'basename', 'dirname', 'mktemp',
