@@ -3,6 +3,7 @@
  * (types.ImageInspect, types.ContainerJSON, fields in Docker's order), printed as an
  * indented JSON array or through a `--format` template.
  */
+import { namedVolumeBind } from './volume-store.ts';
 import { rfc3339Nano } from '../format/duration.ts';
 import { goJson, type JsonValue } from '../format/gojson.ts';
 import { containerConfigJson } from '../image/serialize.ts';
@@ -98,8 +99,13 @@ export function containerInspect(d: Daemon, c: ContainerRecord): Obj {
       Name: 'overlay2',
     },
     Mounts: [
-      ...c.binds.map((b) => {
-        const [source, destination] = b.split(':');
+      ...c.binds.map((b): JsonValue => {
+        const [source, destination, mode = ''] = b.split(':');
+        // `-v NAME:/path` mounts a volume (recorded: Mode "z" when none is given)
+        const named = namedVolumeBind(b);
+        if (named) {
+          return { Type: 'volume', Name: named.name, Source: `/var/lib/docker/volumes/${named.name}/_data`, Destination: destination, Driver: 'local', Mode: mode || 'z', RW: !/\bro\b/.test(mode), Propagation: '' };
+        }
         return { Type: 'bind', Source: source, Destination: destination, Mode: '', RW: true, Propagation: 'rprivate' };
       }),
       ...Object.keys(c.config.Volumes ?? {})

@@ -8,7 +8,9 @@
  * What a volume holds is not stored apart: while a container mounts it, it is what that
  * container sees under the mount point (dockerd copies the image's files there into a new
  * volume, and writes inside it stay out of the container's layer); when the last container
- * goes, its size is kept.
+ * goes, its size and a frozen copy of those files are kept. A container that mounts a named
+ * volume that exists sees what the volume holds — what another container mounting it sees,
+ * else what was kept (recorded: conformance/cases/named-volume).
  */
 import type { FsOps } from '../fs/ops.ts';
 import { joinParts, pathParts } from '../fs/path.ts';
@@ -26,6 +28,8 @@ export interface VolumeRecord {
   anonymous: boolean;
   /** Bytes it held when the last container using it was removed. */
   size: number;
+  /** What it held then: a frozen copy of that container's files, and the mount point in it. */
+  kept?: { fs: FsOps; path: string };
 }
 
 export interface VolumeMount {
@@ -36,7 +40,7 @@ export interface VolumeMount {
 }
 
 /** `-v SOURCE:DEST[:MODE]` names a volume (not a host path) when SOURCE is not absolute. */
-function namedVolumeBind(bind: string): { name: string; destination: string } | undefined {
+export function namedVolumeBind(bind: string): { name: string; destination: string } | undefined {
   const [source, destination] = bind.split(':');
   if (!source || !destination || source.startsWith('/')) return undefined;
   return { name: source, destination: joinParts(pathParts(destination)) };
@@ -123,7 +127,56 @@ export function withoutContainerVolumes(
     const v = next.get(m.name);
     if (!v || volumeUsers(others, m.name).length > 0) continue;
     if (removeAnonymous && m.anonymous) next.delete(m.name);
-    else next.set(m.name, { ...v, size: directorySize(c.rw, m.destination) });
+    else next.set(m.name, { ...v, size: directorySize(c.rw, m.destination), kept: { fs: c.rw.fork(), path: m.destination } });
   }
   return next;
+}
+
+/**
+ * Mounts the named volumes `c` names that already exist: its files under each mount point are
+ * what the volume holds (the image's files there are hidden, as under a mount).
+ */
+export function mountExistingVolumes(volumes: ReadonlyMap<string, VolumeRecord>, others: readonly ContainerRecord[], c: ContainerRecord): void {
+  for (const m of containerVolumes(c)) {
+    if (m.anonymous) continue;
+    const user = others.find((o) => o.id !== c.id && containerVolumes(o).some((v) => v.name === m.name));
+    const source = user ? { fs: user.rw as FsOps, path: containerVolumes(user).find((v) => v.name === m.name)!.destination } : volumes.get(m.name)?.kept;
+    if (!source) continue;
+    if (c.rw.exists(m.destination)) c.rw.removeTree(m.destination);
+    copyTree(source.fs, source.path, c.rw, m.destination);
+  }
+}
+
+/**
+ * After `c`'s process wrote: every other container mounting one of its named volumes sees
+ * what `c` sees there (one directory on the host, shared by all its mounts).
+ */
+export function shareVolumeWrites(others: readonly ContainerRecord[], c: ContainerRecord): void {
+  for (const m of containerVolumes(c)) {
+    if (m.anonymous) continue;
+    for (const o of others) {
+      if (o.id === c.id) continue;
+      const mount = containerVolumes(o).find((v) => v.name === m.name);
+      if (!mount) continue;
+      if (o.rw.exists(mount.destination)) o.rw.removeTree(mount.destination);
+      copyTree(c.rw, m.destination, o.rw, mount.destination);
+    }
+  }
+}
+
+/** Copies the tree at `from` (a directory) to `to` in another filesystem: types, modes, owners, times. */
+function copyTree(src: FsOps, from: string, dst: FsOps, to: string): void {
+  const st = src.lstat(from);
+  if (st.type === 'dir') {
+    dst.mkdir(to, { parents: true, mode: st.mode });
+    for (const name of src.readdir(from)) copyTree(src, from === '/' ? `/${name}` : `${from}/${name}`, dst, `${to}/${name}`);
+  } else if (st.type === 'symlink') {
+    dst.symlink(st.linkTarget ?? '', to);
+    dst.chown(to, st.uid, st.gid, { noFollow: true });
+    return;
+  } else if (st.type === 'file') dst.writeFile(to, src.readContent(from));
+  else return;
+  dst.chmod(to, st.mode);
+  dst.chown(to, st.uid, st.gid, { noFollow: true });
+  dst.utimes(to, st.mtime);
 }

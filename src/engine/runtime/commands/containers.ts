@@ -1,4 +1,5 @@
 /** `docker start`, `stop`, `rm`, `logs`, `diff`, `exec`: commands on existing containers. */
+import { shareVolumeWrites } from '../volume-store.ts';
 import type { Daemon } from '../daemon.ts';
 import type { Parsed } from '../flags.ts';
 import type { CommandResult } from '../ports.ts';
@@ -160,6 +161,7 @@ export async function execCommand(d: Daemon, p: Parsed, stdin = ''): Promise<Com
       now: d.now,
       process: placed,
     });
+    shareVolumeWrites(d.state.containers, c);
     const after = d.findContainer(c.id);
     if (after) {
       // A detached exec that runs for a while stays in the namespace until it ends.

@@ -9,6 +9,7 @@ import { HOSTNAME_PATH, hostnameFile, networkMounts } from '../network-files.ts'
 import { ensureWorkdir, runProcess, StartError } from '../process.ts';
 import type { ContainerRecord, ImageRecord, LogEntry } from '../state.ts';
 import { FIRST_EXEC_PID, FIRST_FORK_PID } from '../container-processes.ts';
+import { shareVolumeWrites } from '../volume-store.ts';
 
 export interface CreateOptions {
   /** The image as the user named it (`busybox`, an ID). */
@@ -81,6 +82,8 @@ export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdi
     d.putContainer({ ...c, state: { ...c.state, status: c.state.status === 'exited' ? 'exited' : 'created', exitCode: e.exitCode } });
     return { stdout: '', stderr: '', exitCode: e.exitCode, error: e };
   }
+  // what it wrote in a named volume, the volume's other containers see
+  shareVolumeWrites(d.state.containers, c);
   const logs: LogEntry[] = [...c.logs];
   if (result.stdout) logs.push({ stream: 'stdout', text: result.stdout });
   if (result.stderr) logs.push({ stream: 'stderr', text: result.stderr });

@@ -13,6 +13,7 @@ import type { Parsed } from '../flags.ts';
 import { pullImage } from './pull.ts';
 import { Output } from './result.ts';
 import { createMountPoints, mountPoints } from '../volumes.ts';
+import { mountExistingVolumes } from '../volume-store.ts';
 import { createContainer, startContainer, startFailureText } from './lifecycle.ts';
 
 const SEE = "See 'docker run --help'.";
@@ -160,6 +161,7 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
     return out.errLine(`docker: Error response from daemon: ${e.message}.`).errLine(SEE).fail(125).result();
   }
   createMountPoints(container.rw, mountPoints(container));
+  mountExistingVolumes(d.state.volumes, d.state.containers, container);
   if (opts.create) return out.line(container.id).result();
   const started = await startContainer(d, container, { stdin: f.interactive ? (opts.stdin ?? '') : '', attached: !f.detach });
   if (started.error) {
