@@ -113,17 +113,17 @@ class GemRun {
   }
 
   private install(args: string[]): number {
-    let document = ['ri'];
+    let docKinds = ['ri'];
     let version: string[] = [];
     let ignoreDependencies = false;
     const names: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
-      if (a === '-N' || a === '--no-document') document = [];
-      else if (a === '--no-rdoc') document = document.filter((d) => d !== 'rdoc');
-      else if (a === '--no-ri') document = document.filter((d) => d !== 'ri');
-      else if (a === '--rdoc') document = [...new Set([...document, 'rdoc'])];
-      else if (a === '--ri' || a === '--document') document = [...new Set([...document, 'ri'])];
+      if (a === '-N' || a === '--no-docKinds') docKinds = [];
+      else if (a === '--no-rdoc') docKinds = docKinds.filter((d) => d !== 'rdoc');
+      else if (a === '--no-ri') docKinds = docKinds.filter((d) => d !== 'ri');
+      else if (a === '--rdoc') docKinds = [...new Set([...docKinds, 'rdoc'])];
+      else if (a === '--ri' || a === '--docKinds') docKinds = [...new Set([...docKinds, 'ri'])];
       else if (a === '-v' || a === '--version') version = [args[++i] ?? ''];
       else if (a.startsWith('--version=')) version = [a.slice('--version='.length)];
       else if (a === '--ignore-dependencies') ignoreDependencies = true;
@@ -156,10 +156,10 @@ class GemRun {
         done.push(s);
       }
     }
-    if (done.length && document.length) {
+    if (done.length && docKinds.length) {
       for (const s of done) {
         this.ctx.stdout.write(`Parsing documentation for ${fullName(s)}\n`);
-        for (const kind of document) this.ctx.stdout.write(`Installing ${kind === 'rdoc' ? 'darkfish' : kind} documentation for ${fullName(s)}\n`);
+        for (const kind of docKinds) this.ctx.stdout.write(`Installing ${kind === 'rdoc' ? 'darkfish' : kind} documentation for ${fullName(s)}\n`);
       }
       this.ctx.stdout.write(`Done installing documentation for ${done.map((s) => s.name).join(', ')} after 0 seconds\n`);
     }
