@@ -74,13 +74,14 @@ describe('gem install', () => {
     expect(env.PATH!.split(':')[0]).toBe(`${HOME}/bin`);
   });
 
-  it('announces ri documentation when no .gemrc turns it off, and not with -N', () => {
+  it('announces ri documentation when no .gemrc turns it off, and not with -N or --no-document', () => {
     const { fs, run } = container();
     fs.unlink('/root/.gemrc');
     expect(run('install', 'tilt').stdout).toBe(
       'Successfully installed tilt-2.0.11\nParsing documentation for tilt-2.0.11\nInstalling ri documentation for tilt-2.0.11\nDone installing documentation for tilt after 0 seconds\n1 gem installed\n',
     );
     expect(run('install', '-N', 'tilt').stdout).toBe('Successfully installed tilt-2.0.11\n1 gem installed\n');
+    expect(run('install', '--no-document', 'tilt').stdout).toBe('Successfully installed tilt-2.0.11\n1 gem installed\n');
   });
 
   it('fails for a gem or version it cannot find, with exit status 2', () => {

@@ -119,11 +119,11 @@ class GemRun {
     const names: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
-      if (a === '-N' || a === '--no-docKinds') docKinds = [];
+      if (a === '-N' || a === '--no-document') docKinds = [];
       else if (a === '--no-rdoc') docKinds = docKinds.filter((d) => d !== 'rdoc');
       else if (a === '--no-ri') docKinds = docKinds.filter((d) => d !== 'ri');
       else if (a === '--rdoc') docKinds = [...new Set([...docKinds, 'rdoc'])];
-      else if (a === '--ri' || a === '--docKinds') docKinds = [...new Set([...docKinds, 'ri'])];
+      else if (a === '--ri' || a === '--document') docKinds = [...new Set([...docKinds, 'ri'])];
       else if (a === '-v' || a === '--version') version = [args[++i] ?? ''];
       else if (a.startsWith('--version=')) version = [a.slice('--version='.length)];
       else if (a === '--ignore-dependencies') ignoreDependencies = true;
