@@ -61,6 +61,11 @@ export class ProcessTable {
     this.held = true;
   }
 
+  /** A new run in the same namespace (the next line of an interactive shell): exits count again. */
+  release(): void {
+    this.held = false;
+  }
+
   private readonly sleepers = new Set<number>();
 
   /** `sleep` ran in this process: as a background job it outlives the rest of the run. */

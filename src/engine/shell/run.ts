@@ -162,6 +162,7 @@ function execute(opts: ShellRunOptions & { argv?: readonly string[] }, body: (sh
 
 /** Runs `body` with fresh stdout/stderr buffers and the given stdin; turns budget stops into a result. */
 export function runCaptured(machine: Machine, state: ShellState, stdinData: Uint8Array | string | undefined, body: (sh: Interpreter) => number, stdinOpen = false): ShellResult {
+  machine.processes.release();
   const stdout = new BufferFd();
   const stderr = new BufferFd();
   const stdin = typeof stdinData === 'string' ? utf8(stdinData) : (stdinData ?? new Uint8Array(0));

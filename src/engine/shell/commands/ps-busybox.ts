@@ -54,12 +54,18 @@ Show list of processes
 /** Option letters getopt accepts (all but -o ignored); anything else is an invalid option. */
 const IGNORED_OPTIONS = 'ZaAdeflTw';
 
-/** `{comm} cmdline` when comm is not the name argv[0] ran as; `[comm]` for an empty cmdline. */
+/**
+ * `{comm} cmdline` when comm is not the name argv[0] ran as; `[comm]` for an empty cmdline.
+ * As busybox's read_cmdline: argv[0] up to its first space (a title set over argv, `redis-server
+ * *:7005`, counts by its first word), its basename without a login shell's `-`, compared with
+ * comm over comm's length (recorded: `redis-server *:7005` shows without braces).
+ */
 export function busyboxArgs(p: ProcessInfo): string {
   if (p.args.length === 0) return `[${p.comm}]`;
-  const base = (p.args[0].split('/').pop() ?? '').slice(0, 15);
   const line = p.args.join(' ');
-  return base === p.comm ? line : `{${p.comm}} ${line}`;
+  const argv0 = line.split(' ')[0] ?? '';
+  const base = (argv0.split('/').pop() ?? '').replace(/^-/, '');
+  return base.startsWith(p.comm) ? line : `{${p.comm}} ${line}`;
 }
 
 export function busyboxPs(ctx: CommandContext): number {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { container, exec } from '../testing/container.ts';
 import { SERVERS } from './index.ts';
+import { ShellSession } from '../session.ts';
 
 const recorded = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8');
 const normalize = (s: string) => s.replace(/\d\d \w{3} \d{4} \d\d:\d\d:\d\d\.\d{3}/g, '<TIME>').replace(/signal-handler \(\d+\)/g, 'signal-handler (<UNIX>)');
@@ -79,5 +80,18 @@ describe('nginx', () => {
     expect(missing.exitCode).toBe(1);
     expect(missing.stderrText).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[emerg\] 2#2: open\(\) "\/nonexist\.conf" failed \(2: No such file or directory\)\nnginx: configuration file \/nonexist\.conf test failed\n$/);
     expect(serve(['nginx', '-x'], conf)).toMatchObject({ exitCode: 1, stderrText: 'nginx: invalid option: "x"\n' });
+  });
+});
+
+describe('a server started from an interactive shell', () => {
+  it('is left running, and the next lines’ processes still end as usual', () => {
+    const fs = container();
+    fs.writeFile('/bin/redis-server', ELF);
+    fs.chmod('/bin/redis-server', 0o755);
+    const session = new ShellSession({ fs, env: { PATH: '/bin:/usr/bin' }, process: { pid: 1, nextPid: 6 } });
+    expect(session.run('redis-server --port 7000').stopped).toBe('serving');
+    // the subshell of `(true)` has ended; the server shows its title (busybox ps: no {comm},
+    // as recorded for `redis-server *:7005`)
+    expect(session.run('(true); ps -o args').stdoutText).toBe('COMMAND\n/bin/sh\nredis-server *:7000\n{ps} /bin/sh\n');
   });
 });
