@@ -3,6 +3,7 @@
  * docker CLI's rules for flags, argument counts, usage errors and exit codes (125 when
  * docker itself fails, 126/127 when the container's command cannot run).
  */
+import type { Winsize } from '../shell/io.ts';
 import { attachCommand, waitCommand } from './commands/attach-wait.ts';
 import type { Daemon } from './daemon.ts';
 import { FlagError, parseFlags, type FlagSpec, type Parsed } from './flags.ts';
@@ -55,8 +56,8 @@ const RUN_FLAGS = [
 
 const COMMANDS: DockerCommand[] = [
   { name: 'create', usage: 'docker create [OPTIONS] IMAGE [COMMAND] [ARG...]', summary: 'Create a new container', flags: RUN_FLAGS.filter((f) => f.long !== 'detach'), interspersed: false, arity: { min: 1, max: MANY }, handler: (d, p) => runCommand(d, p, { create: true }) },
-  { name: 'run', usage: 'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]', summary: 'Run a command in a new container', flags: RUN_FLAGS, interspersed: false, arity: { min: 1, max: MANY }, handler: (d, p, stdin) => runCommand(d, p, { stdin }) },
-  { name: 'exec', usage: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]', summary: 'Run a command in a running container', flags: [b('detach', 'd'), b('interactive', 'i'), b('tty', 't'), l('env', 'e'), s('user', 'u'), s('workdir', 'w'), b('privileged')], interspersed: false, arity: { min: 2, max: MANY }, handler: (d, p, stdin) => execCommand(d, p, stdin) },
+  { name: 'run', usage: 'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]', summary: 'Run a command in a new container', flags: RUN_FLAGS, interspersed: false, arity: { min: 1, max: MANY }, handler: (d, p, stdin, client) => runCommand(d, p, { stdin, ...(client.terminalSize ? { terminalSize: client.terminalSize } : {}) }) },
+  { name: 'exec', usage: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]', summary: 'Run a command in a running container', flags: [b('detach', 'd'), b('interactive', 'i'), b('tty', 't'), l('env', 'e'), s('user', 'u'), s('workdir', 'w'), b('privileged')], interspersed: false, arity: { min: 2, max: MANY }, handler: (d, p, stdin, client) => execCommand(d, p, stdin, client.terminalSize) },
   { name: 'start', usage: 'docker start [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Start one or more stopped containers', flags: [b('attach', 'a'), b('interactive', 'i')], interspersed: true, arity: { min: 1, max: MANY }, handler: startCommand },
   { name: 'stop', usage: 'docker stop [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Stop one or more running containers', flags: [n('time', 't')], interspersed: true, arity: { min: 1, max: MANY }, handler: stopCommand },
   { name: 'kill', usage: 'docker kill [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Kill one or more running containers', flags: [s('signal', 's')], interspersed: true, arity: { min: 1, max: MANY }, handler: killCommand },
@@ -158,6 +159,8 @@ export interface DockerCliOptions {
   executable?: ReadonlySet<string>;
   /** Writes a client file (`docker save -o`). */
   writeFile?: (path: string, bytes: Uint8Array) => void;
+  /** The client runs in a terminal (its stdin and stdout), of this size: `-it` works, `-t` ttys get the size. */
+  terminalSize?: Winsize;
 }
 
 /** Runs `docker ARGS…` (argv without the leading `docker`) on the daemon. Never throws. */
@@ -197,7 +200,7 @@ export async function dockerCli(d: Daemon, argv: readonly string[], opts: Docker
   if (err) return { stdout: '', stderr: `${err}\n${see}\n\nUsage:  ${cmd.usage}\n\n${cmd.summary}\n`, exitCode: 1 };
   d.settle();
   try {
-    const result = await cmd.handler(d, parsed, opts.stdin ?? '', { files: opts.files ?? new Map(), writeFile: opts.writeFile });
+    const result = await cmd.handler(d, parsed, opts.stdin ?? '', { files: opts.files ?? new Map(), writeFile: opts.writeFile, ...(opts.terminalSize ? { terminalSize: opts.terminalSize } : {}) });
     d.advance(10);
     return result;
   } catch (e) {

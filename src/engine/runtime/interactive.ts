@@ -7,6 +7,7 @@
  * status; an exec leaves the container running.
  */
 import type { FsOps } from '../fs/ops.ts';
+import type { Winsize } from '../shell/io.ts';
 import { ashBanner } from '../shell/ash-banner.ts';
 import type { Daemon } from './daemon.ts';
 import { lookPath, processEnv, resolveUser, StartError } from './process.ts';
@@ -20,6 +21,8 @@ export const INTERACTIVE_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', '/bin/sh
 export interface AttachedShell {
   containerId: string;
   run(line: string): { stdout: string; stderr: string; exitCode: number; exited: boolean };
+  /** The client's terminal changed size; the shell's terminal follows (what the next lines read). */
+  resize(size: Winsize): void;
   prompt(): string;
   /** What the shell prints as it starts, before its first prompt (busybox ash's banner). */
   banner: string;
@@ -67,12 +70,11 @@ function renderPrompt(style: PromptStyle, host: string, cwd: string, home: strin
   }
 }
 
-/** Opens the container's shell `argv[0]` for typing (the container must be running). */
 /**
  * Opens the container's shell `argv[0]` for typing (the container must be running): its
  * PID 1 (`run -it`), or with `exec` a new process with the namespace's next PID (`exec -it`).
  */
-export async function attachShell(d: Daemon, c: ContainerRecord, argv: readonly string[], opts: { user?: string; cwd?: string; exec?: boolean } = {}): Promise<AttachedShell> {
+export async function attachShell(d: Daemon, c: ContainerRecord, argv: readonly string[], opts: { user?: string; cwd?: string; exec?: boolean; terminalSize?: Winsize } = {}): Promise<AttachedShell> {
   const runner = d.options.runner;
   if (!runner.interactive) throw new StartError('this engine cannot attach a terminal', 126);
   const fs = d.mountNamespace(c);
@@ -81,12 +83,13 @@ export async function attachShell(d: Daemon, c: ContainerRecord, argv: readonly 
   const env = processEnv({ ...c.config, Tty: true }, user.home);
   const executable = lookPath(fs, argv[0] ?? 'sh', env, cwd);
   const process = opts.exec ? execProcess(d, c) : { pid: 1, nextPid: FIRST_FORK_PID, others: [], tty: 0 };
-  const shell: InteractiveProcess = await runner.interactive({ fs, argv, executable, env, cwd, uid: user.uid, gid: user.gid, hostname: c.config.Hostname, now: d.now, process });
+  const shell: InteractiveProcess = await runner.interactive({ fs, argv, executable, env, cwd, uid: user.uid, gid: user.gid, hostname: c.config.Hostname, now: d.now, process, ...(opts.terminalSize ? { terminalSize: opts.terminalSize } : {}) });
   const style = promptStyle(fs, executable);
   return {
     containerId: c.id,
     banner: isBusybox(fs, executable) ? ashBanner(fs) : '',
     run: (line) => shell.run(line),
+    resize: (size) => shell.resize?.(size),
     prompt: () => renderPrompt(style, c.config.Hostname, shell.cwd(), user.home, user.uid),
   };
 }

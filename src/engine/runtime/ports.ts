@@ -7,6 +7,7 @@
  * - BuildHook: `docker build` (the classic builder of src/engine/build).
  */
 import type { ServingProcess, SignalAnswer } from '../shell/servers/server.ts';
+import type { Winsize } from '../shell/io.ts';
 import type { FsOps } from '../fs/ops.ts';
 import type { Changeset } from '../layer/changeset.ts';
 import type { Daemon } from './daemon.ts';
@@ -43,6 +44,8 @@ export interface ProcessRequest {
   now: number;
   /** Where it runs in the container's PID namespace: its PID, the next fork's, the others, its pts. */
   process?: { pid: number; nextPid: number; others: readonly ContainerProcess[]; tty?: number };
+  /** With a tty: its window size, as the docker client set it from its own terminal; absent: 0×0. */
+  terminalSize?: Winsize;
 }
 
 export interface ProcessResult {
@@ -70,6 +73,8 @@ export interface InteractiveProcess {
   run(line: string): { stdout: string; stderr: string; exitCode: number; exited: boolean };
   /** The shell's current directory. */
   cwd(): string;
+  /** The client's terminal changed size (the docker client's resize; SIGWINCH). */
+  resize?(size: Winsize): void;
 }
 
 export interface ProcessRunner {

@@ -148,6 +148,7 @@ export interface ExecSpec {
   /** The simulated clock, ms since the epoch. */
   now: number;
   process?: ProcessRequest['process'];
+  terminalSize?: ProcessRequest['terminalSize'];
 }
 
 export async function runProcess(runner: ProcessRunner, spec: ExecSpec): Promise<ProcessResult> {
@@ -161,7 +162,7 @@ export async function runProcess(runner: ProcessRunner, spec: ExecSpec): Promise
   const layer = fs as { user?: { uid: number; gid: number } };
   if (previous) layer.user = { uid: user.uid, gid: user.gid };
   try {
-    return await runner.run({ fs, argv: spec.argv, executable, env, cwd, uid: user.uid, gid: user.gid, hostname: config.Hostname, stdin: spec.stdin ?? '', ...(spec.stdinOpen ? { stdinOpen: true } : {}), now: spec.now, ...(spec.process ? { process: spec.process } : {}) });
+    return await runner.run({ fs, argv: spec.argv, executable, env, cwd, uid: user.uid, gid: user.gid, hostname: config.Hostname, stdin: spec.stdin ?? '', ...(spec.stdinOpen ? { stdinOpen: true } : {}), now: spec.now, ...(spec.process ? { process: spec.process } : {}), ...(spec.terminalSize ? { terminalSize: spec.terminalSize } : {}) });
   } finally {
     if (previous) layer.user = previous;
   }

@@ -72,6 +72,7 @@ export function shellRunner(opts: ShellRunnerOptions = {}): ProcessRunner {
         kernelRelease: opts.kernelRelease,
         commands,
         ...(req.process ? { process: req.process } : {}),
+        ...(req.terminalSize ? { terminalSize: req.terminalSize } : {}),
       });
       if (r.startError) {
         const name = req.argv[0];
@@ -99,6 +100,7 @@ export function shellRunner(opts: ShellRunnerOptions = {}): ProcessRunner {
         kernelRelease: opts.kernelRelease,
         commands: Object.keys(extra).length ? base.with(extra) : base,
         ...(req.process ? { process: req.process } : {}),
+        ...(req.terminalSize ? { terminalSize: req.terminalSize } : {}),
         argv: req.argv,
       });
       return {
@@ -107,6 +109,7 @@ export function shellRunner(opts: ShellRunnerOptions = {}): ProcessRunner {
           return { stdout: r.stdoutText, stderr: r.stderrText, exitCode: r.exitCode, exited: r.exited };
         },
         cwd: () => session.cwd,
+        resize: (size) => session.resize(size),
       };
     },
   };

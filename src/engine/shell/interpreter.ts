@@ -10,7 +10,7 @@ import { BUILTINS, SPECIAL_BUILTINS, enterShell, stateFromEnvironment } from './
 import type { CommandContext, CommandRegistry, Flavour, ShellUser } from './command.ts';
 import { expandPattern, expandString, expandWords, type ExpandHost } from './expand.ts';
 import { matchPattern } from './glob.ts';
-import { BufferFd, BytesInputFd, EMPTY_INPUT, FileFd, NullFd, OutputLimitExceeded, type Fd, type InputFd, type OutputFd } from './io.ts';
+import { BufferFd, BytesInputFd, EMPTY_INPUT, FileFd, NullFd, OutputLimitExceeded, type Fd, type InputFd, type OutputFd, type Winsize } from './io.ts';
 import { Parser, ShellSyntaxError } from './parser.ts';
 import { resolvePath } from './paths.ts';
 import { findProgram, type ProgramLookup } from './program.ts';
@@ -40,6 +40,8 @@ export interface Machine {
   processes: ProcessTable;
   /** The process the run starts in (PID 1 of `docker run`, a `docker exec`'s process). */
   root: ProcessInfo;
+  /** The root process's terminal (its fds 0, 1 and 2 under `-t`) and its size; absent without one. */
+  terminal?: Winsize;
 }
 
 export type FdTable = Map<number, Fd>;

@@ -18,9 +18,20 @@ export class OutputLimitExceeded extends Error {
   }
 }
 
+/**
+ * A terminal's window size, as TIOCGWINSZ reads it: what the docker client set from its own
+ * terminal, or 0×0 when it has none (`docker run -t` from a script).
+ */
+export interface Winsize {
+  rows: number;
+  cols: number;
+}
+
 export interface OutputFd {
   readonly kind: 'output';
   write(data: string | Uint8Array): void;
+  /** It is the container's terminal (isatty(fd)), with that terminal's size. */
+  readonly terminal?: Winsize;
 }
 
 export interface InputFd {
@@ -29,8 +40,8 @@ export interface InputFd {
   readAll(): Uint8Array;
   /** One line without its newline, or null at end of input. */
   readLine(): string | null;
-  /** It is the container's terminal (`docker run -t`): isatty(0). */
-  readonly terminal?: boolean;
+  /** It is the container's terminal (`docker run -t`): isatty(0), with its size. */
+  readonly terminal?: Winsize;
 }
 
 export type Fd = OutputFd | InputFd;
@@ -41,7 +52,11 @@ export class BufferFd implements OutputFd {
   private chunks: Uint8Array[] = [];
   private size = 0;
 
-  constructor(private readonly limit = 64 * 1024 * 1024) {}
+  /** `terminal`: the buffer is what a terminal receives (the container's stdout under -t). */
+  constructor(
+    private readonly limit = 64 * 1024 * 1024,
+    readonly terminal?: Winsize,
+  ) {}
 
   write(data: string | Uint8Array): void {
     const bytes = typeof data === 'string' ? utf8(data) : data;
@@ -95,7 +110,7 @@ export class BytesInputFd implements InputFd {
   readonly kind = 'input';
   private pos = 0;
   private readonly waits?: () => void;
-  readonly terminal: boolean;
+  readonly terminal?: Winsize;
 
   /**
    * `waits`: the input does not end after `data`; a read past it calls `waits` (the run stops
@@ -103,10 +118,10 @@ export class BytesInputFd implements InputFd {
    */
   constructor(
     private readonly data: Uint8Array,
-    opts: { waits?: () => void; terminal?: boolean } = {},
+    opts: { waits?: () => void; terminal?: Winsize } = {},
   ) {
     this.waits = opts.waits;
-    this.terminal = opts.terminal ?? false;
+    if (opts.terminal) this.terminal = opts.terminal;
   }
 
   readAll(): Uint8Array {

@@ -10,7 +10,7 @@ import { enterShell, stateFromEnvironment } from './builtins.ts';
 import type { CommandRegistry, ShellUser } from './command.ts';
 import { defaultRegistry } from './commands/index.ts';
 import { Interpreter, type FdTable, type Machine, type ShellKind } from './interpreter.ts';
-import { BufferFd, BytesInputFd, OutputLimitExceeded, utf8, type Fd } from './io.ts';
+import { BufferFd, BytesInputFd, OutputLimitExceeded, utf8, type Fd, type Winsize } from './io.ts';
 import { Serving, WaitingForInput } from './still-running.ts';
 import type { ServingProcess } from './servers/server.ts';
 import { basename } from './paths.ts';
@@ -53,6 +53,8 @@ export interface ShellRunOptions {
    * namespace's other processes (`docker exec` sees PID 1); `tty`: the pts it runs on.
    */
   process?: { pid: number; nextPid: number; others?: readonly ProcessInfo[]; tty?: number };
+  /** With `process.tty`: the terminal's window size (the docker client's); default 0×0. */
+  terminalSize?: Winsize;
 }
 
 /** A new container's first fork: recorded PIDs 6, 7 or 8 (conformance/cases/processes). */
@@ -151,6 +153,7 @@ export function createMachine(opts: ShellRunOptions & { argv?: readonly string[]
     fetch: opts.fetch,
     processes,
     root,
+    ...(start.tty !== undefined ? { terminal: opts.terminalSize ?? { rows: 0, cols: 0 } } : {}),
   };
 }
 
@@ -163,11 +166,11 @@ function execute(opts: ShellRunOptions & { argv?: readonly string[] }, body: (sh
 /** Runs `body` with fresh stdout/stderr buffers and the given stdin; turns budget stops into a result. */
 export function runCaptured(machine: Machine, state: ShellState, stdinData: Uint8Array | string | undefined, body: (sh: Interpreter) => number, stdinOpen = false): ShellResult {
   machine.processes.release();
-  const stdout = new BufferFd();
-  const stderr = new BufferFd();
+  const stdout = new BufferFd(undefined, machine.terminal);
+  const stderr = new BufferFd(undefined, machine.terminal);
   const stdin = typeof stdinData === 'string' ? utf8(stdinData) : (stdinData ?? new Uint8Array(0));
   const fds: FdTable = new Map<number, Fd>([
-    [0, new BytesInputFd(stdin, { waits: stdinOpen ? () => machine.processes.hold() : undefined, terminal: machine.root.tty !== undefined })],
+    [0, new BytesInputFd(stdin, { waits: stdinOpen ? () => machine.processes.hold() : undefined, terminal: machine.terminal })],
     [1, stdout],
     [2, stderr],
   ]);

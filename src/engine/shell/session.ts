@@ -8,6 +8,7 @@ import { enterShell, stateFromEnvironment } from './builtins.ts';
 import type { Machine } from './interpreter.ts';
 import { createMachine, runCaptured, type ShellResult, type ShellRunOptions } from './run.ts';
 import type { ShellState } from './state.ts';
+import type { Winsize } from './io.ts';
 
 export class ShellSession {
   private readonly machine: Machine;
@@ -33,6 +34,11 @@ export class ShellSession {
     });
     if (exited) this.ended = true;
     return { ...r, exited };
+  }
+
+  /** The terminal's new size (SIGWINCH): what programs of the next lines read. Only a shell on a terminal has one. */
+  resize(size: Winsize): void {
+    if (this.machine.terminal) this.machine.terminal = { ...size };
   }
 
   /** Whether `exit` ended the shell. */

@@ -158,7 +158,8 @@ export class TerminalSession {
     }
     saveTerminalLine(line);
     try {
-      const answer = await api.terminalRun(line);
+      // the terminal's size goes with the line, as the docker client sizes a container's tty from its own
+      const answer = await api.terminalRun(line, { rows: this.term.rows, cols: this.term.cols });
       // `clear` empties the screen and scrollback as Ctrl-L does, with what `clear` writes (home,
       // erase screen, erase scrollback) so it happens in order with the output; a replayed
       // session keeps what it shows.

@@ -114,3 +114,27 @@ describe('the terminal on the session daemon', () => {
     expect(paths.some((p) => p.startsWith('/usr/local/tomcat/webapps/docs'))).toBe(false);
   });
 });
+
+describe('the terminal’s size reaches the container’s tty', () => {
+  beforeEach(() => {
+    resetDaemon(nodeDataSource());
+    resetTerminal();
+  });
+  const at = (line: string, cols: number) => DAEMON_API.terminalRun(line, { rows: 24, cols });
+
+  it('ls in an attached shell lays its columns out for the terminal’s width, and follows a resize', async () => {
+    await at('docker run -it busybox sh', 40);
+    // busybox ls: 79 or 39 columns (the width less one), every column "home" + 2 wide
+    expect((await at('ls /', 40)).output).toBe('bin   etc   proc  sys   usr\ndev   home  root  tmp   var\n');
+    expect((await at('ls /', 200)).output).toBe('bin   dev   etc   home  proc  root  sys   tmp   usr   var\n');
+    expect((await at('ls / | cat', 200)).output.split('\n')).toHaveLength(11);
+  });
+
+  it('run -it with a command, exec -it and exec -t size the tty too', async () => {
+    await at('docker pull busybox', 40);
+    expect((await at('docker run --rm -it busybox ls /', 40)).output).toBe('bin   etc   proc  sys   usr\ndev   home  root  tmp   var\n');
+    await at('docker run -dit --name box busybox sh', 40);
+    expect((await at('docker exec -it box ls /', 40)).output).toBe('bin   etc   proc  sys   usr\ndev   home  root  tmp   var\n');
+    expect((await at('docker exec -t box ls /', 200)).output).toBe('bin   dev   etc   home  proc  root  sys   tmp   usr   var\n');
+  });
+});

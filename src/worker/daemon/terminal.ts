@@ -13,6 +13,7 @@ import { HostShell, type HostLine, type HostShellHooks } from '../../engine/runt
 import { terminalText, type CommandResult } from '../../engine/runtime/ports.ts';
 import type { Parsed } from '../../engine/runtime/flags.ts';
 import type { Daemon } from '../../engine/runtime/daemon.ts';
+import type { Winsize } from '../../engine/shell/io.ts';
 import { attachShell, INTERACTIVE_SHELLS, markRunning, shellExited, type AttachedShell } from '../../engine/runtime/interactive.ts';
 import { theDaemon } from '../engine.ts';
 import { bumpRevision } from './revision.ts';
@@ -40,7 +41,8 @@ export interface TerminalAnswer {
 }
 
 export interface TerminalApi {
-  terminalRun(line: string): Promise<TerminalAnswer>;
+  /** `size`: the terminal's rows and columns now (what `ls` in a container lays its columns out for). */
+  terminalRun(line: string, size?: Winsize): Promise<TerminalAnswer>;
   terminalPrompt(): Promise<string>;
   terminalComplete(line: string): Promise<string[]>;
 }
@@ -87,7 +89,7 @@ interface LineEffects {
  * `docker run -it … SHELL`: create the container (as `docker create` would), then attach the
  * terminal to its shell. `-dit` is the engine's own: the detached shell waits on its terminal.
  */
-async function runInteractive(d: Daemon, run: Parsed, fx: LineEffects): Promise<CommandResult | 'attached' | null> {
+async function runInteractive(d: Daemon, run: Parsed, fx: LineEffects, size?: Winsize): Promise<CommandResult | 'attached' | null> {
   if (!run.args[0] || run.flags.detach) return null;
   const created = await runCommand(d, run, { create: true });
   if (created.exitCode !== 0) return created;
@@ -97,13 +99,13 @@ async function runInteractive(d: Daemon, run: Parsed, fx: LineEffects): Promise<
   const argv = [c.path, ...c.args];
   if (!INTERACTIVE_SHELLS.has(argv[0] ?? '') || argv.length > 1) {
     // Not a bare shell: nothing to type into, run it as docker would and show what it prints.
-    const started = await dockerCli(d, ['start', '-a', id]);
+    const started = await dockerCli(d, ['start', '-a', id], { terminalSize: size });
     return { stdout: started.stdout, stderr: created.stderr + started.stderr, combined: created.stderr + joined(started), exitCode: started.exitCode };
   }
   markRunning(d, id);
   const running = d.findContainer(id)!;
   try {
-    attached = { shell: await attachShell(d, running, argv), ownsContainer: true };
+    attached = { shell: await attachShell(d, running, argv, { terminalSize: size }), ownsContainer: true };
   } catch (e) {
     shellExited(d, id, 127);
     return { stdout: '', stderr: `docker: Error response from daemon: ${(e as Error).message}.\n`, exitCode: 127 };
@@ -112,7 +114,7 @@ async function runInteractive(d: Daemon, run: Parsed, fx: LineEffects): Promise<
   return 'attached';
 }
 
-async function execInteractive(d: Daemon, exec: Parsed, fx: LineEffects): Promise<CommandResult | 'attached' | null> {
+async function execInteractive(d: Daemon, exec: Parsed, fx: LineEffects, size?: Winsize): Promise<CommandResult | 'attached' | null> {
   // docker exec -it [-u U] [-w W] CONTAINER SHELL
   const user = exec.flags.user as string | undefined;
   const cwd = exec.flags.workdir as string | undefined;
@@ -121,7 +123,7 @@ async function execInteractive(d: Daemon, exec: Parsed, fx: LineEffects): Promis
   const c = d.findContainer(name);
   if (!c || c.state.status !== 'running') return null; // docker's own error from the CLI
   try {
-    attached = { shell: await attachShell(d, c, command, { user, cwd, exec: true }), ownsContainer: false };
+    attached = { shell: await attachShell(d, c, command, { user, cwd, exec: true, terminalSize: size }), ownsContainer: false };
   } catch (e) {
     return { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: ${(e as Error).message}: unknown\n`, exitCode: 126 };
   }
@@ -134,19 +136,20 @@ async function execInteractive(d: Daemon, exec: Parsed, fx: LineEffects): Promis
  * (`docker run -dit IMAGE sh`): the terminal types into that shell; its `exit` ends the
  * container. Anything else is the engine's attach.
  */
-async function attachInteractive(d: Daemon, attach: Parsed): Promise<CommandResult | 'attached' | null> {
+async function attachInteractive(d: Daemon, attach: Parsed, size?: Winsize): Promise<CommandResult | 'attached' | null> {
   const c = d.findContainer(attach.args[0] ?? '');
   if (!c || c.state.status !== 'running' || !c.config.Tty || !c.config.OpenStdin || attach.flags['no-stdin']) return null;
   if (!INTERACTIVE_SHELLS.has(c.path) || c.args.length > 0) return null;
-  attached = { shell: await attachShell(d, c, [c.path]), ownsContainer: true };
+  attached = { shell: await attachShell(d, c, [c.path], { terminalSize: size }), ownsContainer: true };
   return 'attached';
 }
 
 /** Runs one docker command of a host line on the session's daemon (the host shell calls it once per command). */
-function dockerOnDaemon(d: Daemon, line: string, fx: LineEffects): HostShellHooks {
+function dockerOnDaemon(d: Daemon, line: string, fx: LineEffects, size?: Winsize): HostShellHooks {
   return {
     now: d.now / 1000,
-    async docker({ argv, stdin, terminal }) {
+    ...(size ? { terminalSize: size } : {}),
+    async docker({ argv, stdin, terminal, onTerminal }) {
       // One undo step per typed line, kept before its first command that may change the daemon
       // (the ones before it only read, so that is the state before the line); undo and the
       // reload's replay both take the line back or type it again whole.
@@ -157,11 +160,12 @@ function dockerOnDaemon(d: Daemon, line: string, fx: LineEffects): HostShellHook
       const sub = argv[0] === 'container' ? argv[1] : argv[0];
       if (terminal && (sub === 'run' || sub === 'exec' || sub === 'attach')) {
         const parsed = parseCommandLine(sub, argv.slice(argv[0] === 'container' ? 2 : 1));
-        const r = parsed && (sub === 'run' ? await runInteractive(d, parsed, fx) : sub === 'exec' ? await execInteractive(d, parsed, fx) : await attachInteractive(d, parsed));
+        const r = parsed && (sub === 'run' ? await runInteractive(d, parsed, fx, size) : sub === 'exec' ? await execInteractive(d, parsed, fx, size) : await attachInteractive(d, parsed, size));
         if (r) return r;
       }
       const before = snapshotHost(d);
-      const r = await dockerCli(d, argv, { stdin });
+      // docker on the terminal: the client has a tty (`-it` works) of the terminal's size
+      const r = await dockerCli(d, argv, { stdin, ...(onTerminal ? { terminalSize: size ?? { rows: 0, cols: 0 } } : {}) });
       // The short IDs are the diffIDs' prefixes, as this simulator's pull lines print them.
       noteTransfer(argv, joined(r), (ref) => (r.exitCode === 0 ? d.findImage(ref)?.config.rootfs.diff_ids.map((id) => id.replace(/^sha256:/, '').slice(0, 12)) : undefined));
       fx.activity = hostActivity(d, before, argv, r.stdout, r.exitCode) ?? fx.activity;
@@ -188,9 +192,9 @@ function hostAnswer(r: HostLine, fx: LineEffects, resumed?: { before: string; ac
   return at >= 0 ? { ...a, cleared: true } : a;
 }
 
-async function onHost(d: Daemon, line: string): Promise<TerminalAnswer> {
+async function onHost(d: Daemon, line: string, size?: Winsize): Promise<TerminalAnswer> {
   const fx: LineEffects = { recorded: false, activity: null, attachOutput: '' };
-  const r = await host.run(line, dockerOnDaemon(d, line.trim(), fx));
+  const r = await host.run(line, dockerOnDaemon(d, line.trim(), fx, size));
   return hostAnswer(r, fx);
 }
 
@@ -201,7 +205,7 @@ async function resumeHost(status: number, before: string, activity: ContainerAct
   return hostAnswer(await host.resume(status), fx, { before, activity });
 }
 
-async function inContainer(d: Daemon, line: string): Promise<TerminalAnswer> {
+async function inContainer(d: Daemon, line: string, size?: Winsize): Promise<TerminalAnswer> {
   const a = attached!;
   const c = d.findContainer(a.shell.containerId);
   if (!c || c.state.status !== 'running') {
@@ -209,6 +213,7 @@ async function inContainer(d: Daemon, line: string): Promise<TerminalAnswer> {
     return (await resumeHost(c?.state.exitCode ?? 0, '', null)) ?? answer('', 0);
   }
   const before = snapshotLayer(c);
+  if (size) a.shell.resize(size);
   const r = a.shell.run(line);
   const activity = cowActivity(d, c, before);
   if (r.exited) {
@@ -220,9 +225,9 @@ async function inContainer(d: Daemon, line: string): Promise<TerminalAnswer> {
 }
 
 export const terminalApi: TerminalApi = {
-  async terminalRun(line) {
+  async terminalRun(line, size) {
     const d = await theDaemon();
-    return attached ? inContainer(d, line) : onHost(d, line);
+    return attached ? inContainer(d, line, size) : onHost(d, line, size);
   },
   async terminalPrompt() {
     return promptNow();

@@ -1,4 +1,5 @@
 /** `docker start`, `stop`, `rm`, `logs`, `diff`, `exec`: commands on existing containers. */
+import type { Winsize } from '../../shell/io.ts';
 import { shareVolumeWrites } from '../volume-store.ts';
 import type { Daemon } from '../daemon.ts';
 import type { Parsed } from '../flags.ts';
@@ -10,14 +11,14 @@ import { startContainer, startFailureText } from './lifecycle.ts';
 import { Output } from './result.ts';
 import { diffWithoutVolumes, mountPoints } from '../volumes.ts';
 
-export async function startCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
+export async function startCommand(d: Daemon, p: Parsed, _stdin = '', client: { terminalSize?: Winsize } = {}): Promise<CommandResult> {
   const out = new Output();
   if (p.flags.attach || p.flags.interactive) {
     if (p.args.length > 1) return out.errLine('Error: you cannot start and attach multiple containers at once').fail(1).result();
     const c = d.findContainer(p.args[0]);
     if (!c) return out.errLine(`Error: No such container: ${p.args[0]}`).fail(1).result();
     if (c.state.status === 'running') return out.result();
-    const started = await startContainer(d, c, { stdin: '', attached: true });
+    const started = await startContainer(d, c, { stdin: '', attached: true, ...(client.terminalSize ? { terminalSize: client.terminalSize } : {}) });
     if (started.error) return out.errLine(`Error response from daemon: ${startFailureText(started.error.message)}`).errLine(`Error: failed to start containers: ${p.args[0]}`).fail(1).result();
     return out.stdout(started.stdout).stderr(started.stderr).fail(started.exitCode).result();
   }
@@ -140,10 +141,11 @@ export async function diffCommand(d: Daemon, p: Parsed): Promise<CommandResult> 
   return out.result();
 }
 
-export async function execCommand(d: Daemon, p: Parsed, stdin = ''): Promise<CommandResult> {
+/** `terminalSize`: the client's terminal, which sizes the tty of `exec -t`. */
+export async function execCommand(d: Daemon, p: Parsed, stdin = '', terminalSize?: Winsize): Promise<CommandResult> {
   const out = new Output();
   const [target, ...argv] = p.args;
-  if (p.flags.interactive && p.flags.tty && !d.options.tty) return out.errLine('the input device is not a TTY').fail(1).result();
+  if (p.flags.interactive && p.flags.tty && !d.options.tty && !terminalSize) return out.errLine('the input device is not a TTY').fail(1).result();
   const c = d.findContainer(target);
   if (!c) return out.errLine(`Error: No such container: ${target}`).fail(1).result();
   if (c.state.status !== 'running') return out.errLine(`Error response from daemon: Container ${c.id} is not running`).fail(1).result();
@@ -160,6 +162,7 @@ export async function execCommand(d: Daemon, p: Parsed, stdin = ''): Promise<Com
       stdin: p.flags.interactive ? stdin : '',
       now: d.now,
       process: placed,
+      ...(p.flags.tty && terminalSize ? { terminalSize } : {}),
     });
     shareVolumeWrites(d.state.containers, c);
     const after = d.findContainer(c.id);

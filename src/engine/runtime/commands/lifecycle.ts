@@ -3,6 +3,7 @@
  * runs for a while keeps a detached container `Up`; an attached one is waited for (the
  * simulated clock moves on by its run time).
  */
+import type { Winsize } from '../../shell/io.ts';
 import type { ContainerConfig } from '../../image/config.ts';
 import type { Daemon } from '../daemon.ts';
 import { HOSTNAME_PATH, hostnameFile, networkMounts } from '../network-files.ts';
@@ -66,7 +67,8 @@ export function startFailureText(runcMessage: string): string {
   return `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${runcMessage}: unknown`;
 }
 
-export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdin: string; attached: boolean }): Promise<Started> {
+/** `terminalSize`: the attached client's terminal, which sizes a `-t` container's tty. */
+export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdin: string; attached: boolean; terminalSize?: Winsize }): Promise<Started> {
   const startedAt = d.now;
   let result;
   // dockerd writes the hostname file again at every start (BuildHostnameFile).
@@ -76,7 +78,7 @@ export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdi
     ensureWorkdir(fs, c.config.WorkingDir);
     // Detached, a terminal (-t) or an open stdin (-i) is there to read and never ends.
     const stdinOpen = !opts.attached && (c.config.Tty || c.config.OpenStdin);
-    result = await runProcess(d.options.runner, { fs, config: c.config, argv: [c.path, ...c.args], stdin: opts.stdin, stdinOpen, now: d.now, process: { pid: 1, nextPid: FIRST_FORK_PID, others: [], ...(c.config.Tty ? { tty: 0 } : {}) } });
+    result = await runProcess(d.options.runner, { fs, config: c.config, argv: [c.path, ...c.args], stdin: opts.stdin, stdinOpen, now: d.now, process: { pid: 1, nextPid: FIRST_FORK_PID, others: [], ...(c.config.Tty ? { tty: 0 } : {}) }, ...(c.config.Tty && opts.attached && opts.terminalSize ? { terminalSize: opts.terminalSize } : {}) });
   } catch (e) {
     if (!(e instanceof StartError)) throw e;
     d.putContainer({ ...c, state: { ...c.state, status: c.state.status === 'exited' ? 'exited' : 'created', exitCode: e.exitCode } });

@@ -3,6 +3,7 @@
  * local), merge the run options with the image config as dockerd does, start the
  * process and, unless detached, wait for it and pass its output and exit code through.
  */
+import type { Winsize } from '../../shell/io.ts';
 import { isValidContainerName } from '../../format/names.ts';
 import type { ContainerConfig } from '../../image/config.ts';
 import { Daemon, DaemonError } from '../daemon.ts';
@@ -55,6 +56,8 @@ export function entrypointAndArgs(config: ContainerConfig): string[] {
 
 export interface RunOptions {
   stdin?: string;
+  /** The client's terminal: an attached `-t` container's tty gets its size. */
+  terminalSize?: Winsize;
   /** `docker create`: the container is made, not started; its ID is printed. */
   create?: boolean;
 }
@@ -63,7 +66,7 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
   const out = new Output();
   const f = p.flags;
   const [imageArg, ...cmd] = p.args;
-  if (f.interactive && f.tty && !f.detach && !d.options.tty && !opts.create) return out.errLine('the input device is not a TTY').fail(1).result();
+  if (f.interactive && f.tty && !f.detach && !d.options.tty && !opts.terminalSize && !opts.create) return out.errLine('the input device is not a TTY').fail(1).result();
   const name = f.name as string | undefined;
   let ref;
   try {
@@ -163,7 +166,7 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
   createMountPoints(container.rw, mountPoints(container));
   mountExistingVolumes(d.state.volumes, d.state.containers, container);
   if (opts.create) return out.line(container.id).result();
-  const started = await startContainer(d, container, { stdin: f.interactive ? (opts.stdin ?? '') : '', attached: !f.detach });
+  const started = await startContainer(d, container, { stdin: f.interactive ? (opts.stdin ?? '') : '', attached: !f.detach, ...(opts.terminalSize ? { terminalSize: opts.terminalSize } : {}) });
   if (started.error) {
     if (container.autoRemove) d.removeContainer(container.id);
     return out.stderr(`docker: Error response from daemon: ${startFailureText(started.error.message)}.\n`).fail(started.error.exitCode).result();

@@ -3,6 +3,7 @@
  * src/engine/export and read (every digest verified) by src/engine/import, into and out of
  * the client's files (the case directory in a session, the workspace in the app).
  */
+import type { Winsize } from '../../shell/io.ts';
 import { dockerSaveBytes, type ExportImage } from '../../export/docker-save.ts';
 import { importArchive, ImportError, type ImportedArchive } from '../../import/index.ts';
 import type { Daemon } from '../daemon.ts';
@@ -14,6 +15,8 @@ import { Output } from './result.ts';
 
 export interface ClientFiles {
   files: HostFiles;
+  /** The client runs in a terminal of this size: `-it` works, and it sizes the tty of `run -t`, `exec -t`, `start -a`. */
+  terminalSize?: Winsize;
   /** Writes a client file; absent where the client has no writable files. */
   writeFile?: (path: string, bytes: Uint8Array) => void;
 }

@@ -16,6 +16,8 @@ export interface DockerCall {
   stdin: string;
   /** `-it` (or `attach`) with the terminal as stdin and stdout: the terminal attaches to the container's shell. */
   terminal: boolean;
+  /** docker's stdin and stdout are the terminal (it may size a `-t` container's tty; `-it` needs it). */
+  onTerminal?: boolean;
 }
 
 /** The run reached a docker call not made yet (thrown through the shell, caught by HostShell). */
@@ -53,13 +55,15 @@ export function dockerProgram(calls: DockerCalls, terminal: OutputFd): CommandFn
   return (ctx) => {
     const argv = ctx.argv.slice(1);
     const flags = interactiveFlags(argv);
-    const fromTerminal = ctx.stdin.terminal === true;
+    const fromTerminal = ctx.stdin.terminal !== undefined;
+    const onTerminal = fromTerminal && ctx.stdout === terminal;
     const call: DockerCall = {
       argv,
       // Only run -i and exec -i read stdin; the others leave it to the next command (`while read`).
       stdin: flags.interactive && !fromTerminal ? text(ctx.stdin.readAll()) : '',
       // `docker attach` needs no flags: it attaches the terminal to PID 1's own tty
-      terminal: ((flags.interactive && flags.tty) || (argv[0] === 'container' ? argv[1] : argv[0]) === 'attach') && fromTerminal && ctx.stdout === terminal,
+      terminal: ((flags.interactive && flags.tty) || (argv[0] === 'container' ? argv[1] : argv[0]) === 'attach') && onTerminal,
+      ...(onTerminal ? { onTerminal } : {}),
     };
     const r = calls.answer(call);
     if (ctx.stdout === ctx.stderr) ctx.stdout.write(terminalText(r));

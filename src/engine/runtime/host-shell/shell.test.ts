@@ -119,7 +119,7 @@ describe('the host shell', () => {
     const first = await sh.run('docker pull busybox && docker run -it busybox sh; echo status $?', hooks);
     expect(first).toEqual({ output: 'pulled\n', exitCode: 0, suspended: true });
     expect(sh.waiting).toBe(true);
-    expect(made.at(-1)).toEqual({ argv: ['run', '-it', 'busybox', 'sh'], stdin: '', terminal: true });
+    expect(made.at(-1)).toEqual({ argv: ['run', '-it', 'busybox', 'sh'], stdin: '', terminal: true, onTerminal: true });
     expect(await sh.resume(3)).toEqual({ output: 'status 3\n', exitCode: 0, suspended: false });
     expect(sh.waiting).toBe(false);
     expect(made).toHaveLength(2);

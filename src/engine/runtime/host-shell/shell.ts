@@ -10,7 +10,7 @@ import { StepBudgetExceeded } from '../../shell/budget.ts';
 import { enterShell, stateFromEnvironment } from '../../shell/builtins.ts';
 import type { CommandRegistry } from '../../shell/command.ts';
 import type { FdTable } from '../../shell/interpreter.ts';
-import { BufferFd, BytesInputFd, OutputLimitExceeded, type Fd } from '../../shell/io.ts';
+import { BufferFd, BytesInputFd, OutputLimitExceeded, type Fd, type Winsize } from '../../shell/io.ts';
 import { createMachine } from '../../shell/run.ts';
 import type { ShellState } from '../../shell/state.ts';
 import type { CommandResult } from '../ports.ts';
@@ -24,6 +24,8 @@ export interface HostShellHooks {
   docker(call: DockerCall): Promise<CommandResult | 'attached'>;
   /** The simulated clock when the line starts, seconds since the epoch (`date`, new files' mtimes). */
   now?: number;
+  /** The terminal's window size (the terminal panel's rows and columns); default 0×0. */
+  terminalSize?: Winsize;
 }
 
 export interface HostLine {
@@ -98,7 +100,8 @@ export class HostShell {
   private attempt(run: LineRun): Attempt {
     const state = this.state.clone();
     const fs = this.fs.fork();
-    const terminal = new BufferFd();
+    const size = run.hooks.terminalSize ?? { rows: 0, cols: 0 };
+    const terminal = new BufferFd(undefined, size);
     run.calls.rewind();
     const machine = createMachine({
       fs,
@@ -112,7 +115,7 @@ export class HostShell {
     });
     // stdout and stderr are one terminal, so they interleave as written; stdin is the terminal (no input typed ahead).
     const fds: FdTable = new Map<number, Fd>([
-      [0, new BytesInputFd(new Uint8Array(0), { terminal: true })],
+      [0, new BytesInputFd(new Uint8Array(0), { terminal: size })],
       [1, terminal],
       [2, terminal],
     ]);

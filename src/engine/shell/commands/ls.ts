@@ -1,13 +1,15 @@
 /**
- * ls with the output of busybox 1.35 and GNU coreutils when stdout is not a terminal
- * (one name per line, as in `docker run` without -t): -l -n -a -A -R -1 -d -h -i -s -F
- * -p -r -t -S. Long lines follow busybox's fixed columns or GNU's aligned columns.
+ * ls with the output of busybox 1.35 and GNU coreutils: -l -n -a -A -R -1 -C -x -d -h -i -s
+ * -F -p -r -t -S. One name per line when stdout is not a terminal (`docker run` without -t),
+ * names in columns when it is (`docker run -it`) or with -C/-x (ls-columns.ts). Long lines
+ * follow busybox's fixed columns or GNU's aligned columns.
  */
 import { FsError, type Stat } from '../../fs/ops.ts';
 import type { CommandContext, CommandFn } from '../command.ts';
 import { compareC } from '../glob.ts';
 import { errnoText, fail, options } from './util.ts';
 import { formatListDate, groupName, modeString, userName } from './format.ts';
+import { busyboxColumns, busyboxTerminalWidth, gnuColumns, gnuLineLength, type Cell } from './ls-columns.ts';
 
 interface Entry {
   name: string;
@@ -19,7 +21,8 @@ export const ls: CommandFn = (ctx) => {
   const o = options(ctx, 'lnaAR1dhisFprtScCxLHgoe', { all: 'a', 'almost-all': 'A', recursive: 'R', directory: 'd', 'human-readable': 'h', reverse: 'r' });
   if (!o) return ctx.flavour === 'busybox' ? 1 : 2;
   const f = o.flags;
-  const long = f.has('l') || f.has('n') || f.has('g') || f.has('o');
+  const format = formatOf(ctx);
+  const long = format === 'long';
   const operands = o.operands.length ? [...o.operands] : ['.'];
   let status = 0;
   const files: Entry[] = [];
@@ -49,7 +52,7 @@ export const ls: CommandFn = (ctx) => {
   dirs.sort(sorter);
   const out: string[] = [];
   // GNU ls sizes the columns of the file operands over every operand, directories included.
-  if (files.length) out.push(...block(ctx, files, f, false, ctx.flavour === 'gnu' ? dirs : []));
+  if (files.length) out.push(...block(ctx, files, f, format, false, ctx.flavour === 'gnu' ? dirs : []));
   const headers = dirs.length + files.length > 1 || f.has('R') || (status !== 0 && dirs.length > 0);
   let first = files.length === 0;
   const listDir = (d: Entry): void => {
@@ -80,7 +83,7 @@ export const ls: CommandFn = (ctx) => {
     const dotted = entries.filter((e) => e.name === '.' || e.name === '..');
     const rest = entries.filter((e) => e.name !== '.' && e.name !== '..').sort(sorter);
     const listed = [...dotted, ...rest];
-    out.push(...block(ctx, listed, f, true));
+    out.push(...block(ctx, listed, f, format, true));
     if (f.has('R')) {
       for (const e of rest) {
         if (e.st.type !== 'dir') continue;
@@ -93,6 +96,27 @@ export const ls: CommandFn = (ctx) => {
   return status;
 };
 
+type Format = 'long' | 'single' | 'columns' | 'across';
+
+/**
+ * How names are laid out: the last of -l (-n, -g, -o imply it), -1, -C and -x, except that GNU's
+ * -1 does not undo -l; without one, columns on a terminal and one per line elsewhere.
+ */
+function formatOf(ctx: CommandContext): Format {
+  let format: Format | undefined;
+  for (const arg of ctx.argv.slice(1)) {
+    if (arg === '--') break;
+    if (!arg.startsWith('-') || arg.startsWith('--') || arg === '-') continue;
+    for (const ch of arg.slice(1)) {
+      if ('lngo'.includes(ch)) format = 'long';
+      else if (ch === '1') format = ctx.flavour === 'gnu' && format === 'long' ? 'long' : 'single';
+      else if (ch === 'C') format = 'columns';
+      else if (ch === 'x') format = 'across';
+    }
+  }
+  return format ?? (ctx.stdout.terminal ? 'columns' : 'single');
+}
+
 function makeSorter(f: Set<string>): (a: Entry, b: Entry) => number {
   return (a, b) => {
     let r: number;
@@ -101,6 +125,27 @@ function makeSorter(f: Set<string>): (a: Entry, b: Entry) => number {
     else r = compareC(a.name, b.name);
     return f.has('r') ? -r : r;
   };
+}
+
+/**
+ * The names as a short listing prints them, with the -i and -s prefixes: GNU pads the numbers
+ * to the widest in the listing, busybox to fixed widths (7 and 6).
+ */
+function nameCells(ctx: CommandContext, entries: readonly Entry[], f: Set<string>): Cell[] {
+  const gnu = ctx.flavour === 'gnu';
+  const inoWidth = gnu ? Math.max(0, ...entries.map((e) => String(e.st.ino).length)) : 7;
+  const blocksWidth = gnu ? Math.max(0, ...entries.map((e) => String(blocksOf(e.st)).length)) : 6;
+  return entries.map((e) => {
+    const prefix = (f.has('i') ? `${String(e.st.ino).padStart(inoWidth)} ` : '') + (f.has('s') ? `${String(blocksOf(e.st)).padStart(blocksWidth)} ` : '');
+    const text = prefix + e.name + indicator(e.st, f);
+    return { text, width: [...text].length };
+  });
+}
+
+/** busybox's column width: the longest name (without its -F mark) plus 2, plus 8 for -i and 5 for -s. */
+function busyboxColumnWidth(entries: readonly Entry[], f: Set<string>): number {
+  const longest = Math.max(0, ...entries.map((e) => [...e.name].length));
+  return longest + 2 + (f.has('i') ? 8 : 0) + (f.has('s') ? 5 : 0);
 }
 
 /** Size shown by ls: directories are one 4 KiB block on the ext4 under overlay2. */
@@ -145,17 +190,19 @@ export function human(n: number, gnu: boolean): string {
   return `${(Math.round(v * 10) / 10).toFixed(1)}${units[u]}`;
 }
 
-function block(ctx: CommandContext, entries: Entry[], f: Set<string>, isDir: boolean, alsoSize: Entry[] = []): string[] {
-  const long = f.has('l') || f.has('n') || f.has('g') || f.has('o');
+function block(ctx: CommandContext, entries: Entry[], f: Set<string>, format: Format, isDir: boolean, alsoSize: Entry[] = []): string[] {
+  const long = format === 'long';
   const gnu = ctx.flavour === 'gnu';
   const lines: string[] = [];
-  if (long && isDir) lines.push(`total ${entries.reduce((n, e) => n + blocksOf(e.st), 0)}`);
+  if ((long || f.has('s')) && isDir) lines.push(`total ${entries.reduce((n, e) => n + blocksOf(e.st), 0)}`);
   if (!long) {
-    for (const e of entries) {
-      const prefix = (f.has('i') ? `${String(e.st.ino).padStart(gnu ? 0 : 7)} ` : '') + (f.has('s') ? `${String(blocksOf(e.st)).padStart(gnu ? 0 : 6)} ` : '');
-      lines.push(prefix + e.name + indicator(e.st, f));
-    }
-    return lines;
+    const cells = nameCells(ctx, entries, f);
+    if (format === 'single') return [...lines, ...cells.map((c) => c.text)];
+    const across = format === 'across';
+    const laid = gnu
+      ? gnuColumns(cells, gnuLineLength(ctx), across)
+      : busyboxColumns(cells, busyboxColumnWidth(entries, f), busyboxTerminalWidth(ctx), across);
+    return laid ? [...lines, ...laid.slice(0, -1).split('\n')] : lines;
   }
   const numeric = f.has('n');
   const row = (e: Entry) => {
