@@ -3,6 +3,7 @@
  * docker CLI's rules for flags, argument counts, usage errors and exit codes (125 when
  * docker itself fails, 126/127 when the container's command cannot run).
  */
+import { pauseCommand, unpauseCommand } from './commands/pause.ts';
 import type { Winsize } from '../shell/io.ts';
 import { attachCommand, waitCommand } from './commands/attach-wait.ts';
 import type { Daemon } from './daemon.ts';
@@ -62,6 +63,8 @@ const COMMANDS: DockerCommand[] = [
   { name: 'stop', usage: 'docker stop [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Stop one or more running containers', flags: [n('time', 't')], interspersed: true, arity: { min: 1, max: MANY }, handler: stopCommand },
   { name: 'kill', usage: 'docker kill [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Kill one or more running containers', flags: [s('signal', 's')], interspersed: true, arity: { min: 1, max: MANY }, handler: killCommand },
   { name: 'restart', usage: 'docker restart [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Restart one or more containers', flags: [n('time', 't')], interspersed: true, arity: { min: 1, max: MANY }, handler: restartCommand },
+  { name: 'pause', usage: 'docker pause CONTAINER [CONTAINER...]', summary: 'Pause all processes within one or more containers', flags: [], interspersed: true, arity: { min: 1, max: MANY }, handler: pauseCommand },
+  { name: 'unpause', usage: 'docker unpause CONTAINER [CONTAINER...]', summary: 'Unpause all processes within one or more containers', flags: [], interspersed: true, arity: { min: 1, max: MANY }, handler: unpauseCommand },
   { name: 'rename', usage: 'docker rename CONTAINER NEW_NAME', summary: 'Rename a container', flags: [], interspersed: true, arity: { min: 2, max: 2 }, handler: renameCommand },
   { name: 'rm', usage: 'docker rm [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Remove one or more containers', flags: [b('force', 'f'), b('volumes', 'v'), b('link', 'l')], interspersed: true, arity: { min: 1, max: MANY }, handler: rmCommand },
   { name: 'logs', usage: 'docker logs [OPTIONS] CONTAINER', summary: 'Fetch the logs of a container', flags: [b('follow', 'f'), b('timestamps', 't'), s('tail', 'n'), b('details')], interspersed: true, arity: { min: 1, max: 1 }, handler: logsCommand },
@@ -99,7 +102,7 @@ const COMMANDS: DockerCommand[] = [
 const ALIASES: Record<string, string> = {
   'container run': 'run', 'container create': 'create', 'container exec': 'exec', 'container start': 'start', 'container stop': 'stop', 'container rm': 'rm',
   'container logs': 'logs', 'container diff': 'diff', 'container commit': 'commit', 'container ls': 'ps', 'container ps': 'ps',
-  'container list': 'ps', 'container kill': 'kill', 'container restart': 'restart', 'container rename': 'rename', 'container top': 'top', 'container wait': 'wait', 'container attach': 'attach', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
+  'container list': 'ps', 'container kill': 'kill', 'container restart': 'restart', 'container rename': 'rename', 'container pause': 'pause', 'container unpause': 'unpause', 'container top': 'top', 'container wait': 'wait', 'container attach': 'attach', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
   'image rm': 'rmi', 'image save': 'save', 'image load': 'load', 'image pull': 'pull', 'image push': 'push', 'image remove': 'rmi', 'container remove': 'rm',
   'volume list': 'volume ls', 'volume remove': 'volume rm', 'network list': 'network ls',
 };

@@ -103,7 +103,7 @@ export class Daemon {
     const containers: ContainerRecord[] = [];
     const removed: ContainerRecord[] = [];
     for (const c of this.state.containers) {
-      if (c.state.status === 'running' && c.state.endsAt <= this.state.clock) {
+      if (c.state.status === 'running' && c.state.pausedAt === undefined && c.state.endsAt <= this.state.clock) {
         changed = true;
         if (c.autoRemove) {
           removed.push(c);

@@ -63,9 +63,9 @@ export function containerInspect(d: Daemon, c: ContainerRecord): Obj {
     Path: c.path,
     Args: c.args,
     State: {
-      Status: s.status,
+      Status: s.pausedAt !== undefined ? 'paused' : s.status,
       Running: s.status === 'running',
-      Paused: false,
+      Paused: s.pausedAt !== undefined,
       Restarting: false,
       OOMKilled: false,
       Dead: false,

@@ -45,6 +45,11 @@ export interface ContainerState {
   pendingExit?: { exitCode: number };
   /** PID 1 is a server: a signal may end it (what it does with one, its runner says). */
   serving?: ServingProcess;
+  /**
+   * `docker pause`: frozen since then (ms). Its processes get no CPU time, so nothing it runs ends
+   * by itself, and signals other than SIGKILL wait, until `docker unpause`. Still `running`.
+   */
+  pausedAt?: number;
 }
 
 export interface LogEntry {

@@ -121,7 +121,7 @@ async function execInteractive(d: Daemon, exec: Parsed, fx: LineEffects, size?: 
   const [name, ...command] = exec.args;
   if (!name || command.length !== 1 || !INTERACTIVE_SHELLS.has(command[0]!)) return null;
   const c = d.findContainer(name);
-  if (!c || c.state.status !== 'running') return null; // docker's own error from the CLI
+  if (!c || c.state.status !== 'running' || c.state.pausedAt !== undefined) return null; // docker's own error from the CLI
   try {
     attached = { shell: await attachShell(d, c, command, { user, cwd, exec: true, terminalSize: size }), ownsContainer: false };
   } catch (e) {
@@ -138,7 +138,7 @@ async function execInteractive(d: Daemon, exec: Parsed, fx: LineEffects, size?: 
  */
 async function attachInteractive(d: Daemon, attach: Parsed, size?: Winsize): Promise<CommandResult | 'attached' | null> {
   const c = d.findContainer(attach.args[0] ?? '');
-  if (!c || c.state.status !== 'running' || !c.config.Tty || !c.config.OpenStdin || attach.flags['no-stdin']) return null;
+  if (!c || c.state.status !== 'running' || c.state.pausedAt !== undefined || !c.config.Tty || !c.config.OpenStdin || attach.flags['no-stdin']) return null;
   if (!INTERACTIVE_SHELLS.has(c.path) || c.args.length > 0) return null;
   attached = { shell: await attachShell(d, c, [c.path], { terminalSize: size }), ownsContainer: true };
   return 'attached';

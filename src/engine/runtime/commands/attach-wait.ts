@@ -16,13 +16,15 @@ import { Output } from './result.ts';
 /** Lets the clock run until `c` exits by itself; false when it never will. */
 function runToEnd(d: Daemon, c: ContainerRecord): boolean {
   if (c.state.status !== 'running') return true;
-  if (c.state.endsAt === Infinity) return false;
+  if (c.state.endsAt === Infinity || c.state.pausedAt !== undefined) return false;
   d.advance(Math.max(0, c.state.endsAt - d.now));
   return true;
 }
 
 const forever = (command: string, c: ContainerRecord) =>
-  `layerlab: ${c.name} runs until it is stopped; docker ${command} would wait here forever (stop it from another terminal: docker stop ${c.name})`;
+  c.state.pausedAt !== undefined
+    ? `layerlab: ${c.name} is paused; docker ${command} would wait here until it is unpaused and ends (unpause it from another terminal: docker unpause ${c.name})`
+    : `layerlab: ${c.name} runs until it is stopped; docker ${command} would wait here forever (stop it from another terminal: docker stop ${c.name})`;
 
 export async function waitCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
   const out = new Output();
@@ -46,6 +48,7 @@ export async function attachCommand(d: Daemon, p: Parsed): Promise<CommandResult
   const c = d.findContainer(p.args[0]!);
   if (!c) return out.errLine(`Error: No such container: ${p.args[0]}`).fail(1).result();
   if (c.state.status !== 'running') return out.errLine('You cannot attach to a stopped container, start it first').fail(1).result();
+  if (c.state.pausedAt !== undefined) return out.errLine('You cannot attach to a paused container, unpause it first').fail(1).result();
   const attachStdin = !p.flags['no-stdin'] && c.config.OpenStdin;
   if (attachStdin && c.config.Tty && !d.options.tty) return out.errLine('the input device is not a TTY').fail(1).result();
   if (!runToEnd(d, c)) return out.errLine(forever('attach', c)).fail(1).result();

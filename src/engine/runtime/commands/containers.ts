@@ -49,6 +49,7 @@ export async function startCommand(d: Daemon, p: Parsed, _stdin = '', client: { 
  * with what it prints on the way out. Returns whether the container ended.
  */
 export function signalContainer(d: Daemon, c: ContainerRecord, signal: string): boolean {
+  if (c.state.pausedAt !== undefined) return false; // frozen: the signal waits (not delivered at unpause in this model)
   const answer = c.state.serving && d.options.runner.signal?.(c.state.serving, signal, d.now);
   if (!answer) return false;
   const logs = [...c.logs];
@@ -65,12 +66,13 @@ export function signalContainer(d: Daemon, c: ContainerRecord, signal: string): 
  */
 export function stopContainer(d: Daemon, c: ContainerRecord, seconds: number): void {
   if (c.state.status !== 'running') return;
-  if (c.state.endsAt <= d.now + seconds * 1000) {
+  // a paused container cannot act on its stop signal: SIGKILL ends it when the time is up
+  if (c.state.pausedAt === undefined && c.state.endsAt <= d.now + seconds * 1000) {
     d.advance(Math.max(0, c.state.endsAt - d.now));
     return;
   }
   // with no time to shut down (-t 0, docker kill), SIGKILL follows before the server is done
-  if (seconds > 0 && signalContainer(d, c, c.config.StopSignal || 'SIGTERM')) return;
+  if (seconds > 0 && c.state.pausedAt === undefined && signalContainer(d, c, c.config.StopSignal || 'SIGTERM')) return;
   d.advance(seconds * 1000);
   const now = d.findContainer(c.id);
   if (!now) return;
@@ -101,6 +103,10 @@ export async function rmCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
     if (!c) {
       out.errLine(`Error: No such container: ${arg}`);
       if (!force) out.fail(1);
+      continue;
+    }
+    if (c.state.pausedAt !== undefined && !force) {
+      out.errLine(`Error response from daemon: You cannot remove a paused container ${c.id}. Unpause and then stop the container before attempting removal or force remove`).fail(1);
       continue;
     }
     if (c.state.status === 'running' && !force) {
@@ -149,6 +155,7 @@ export async function execCommand(d: Daemon, p: Parsed, stdin = '', terminalSize
   const c = d.findContainer(target);
   if (!c) return out.errLine(`Error: No such container: ${target}`).fail(1).result();
   if (c.state.status !== 'running') return out.errLine(`Error response from daemon: Container ${c.id} is not running`).fail(1).result();
+  if (c.state.pausedAt !== undefined) return out.errLine(`Error response from daemon: Container ${target} is paused, unpause the container before exec`).fail(1).result();
   // The exec'd process gets the namespace's next PID (runc uses a few more as it starts it).
   const placed = execPlacement(c, d.now, Boolean(p.flags.tty));
   try {

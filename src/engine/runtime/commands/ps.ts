@@ -11,6 +11,7 @@ import { familiarName, familiarString, parseNormalizedNamed } from '../reference
 import type { ContainerRecord } from '../state.ts';
 import { Output } from './result.ts';
 import { FormatError, renderFormatted } from './format.ts';
+import { psFilter, stateName } from './ps-filter.ts';
 
 /** The IMAGE column: a short ID stays short; a reference loses its digest. */
 export function imageColumn(c: ContainerRecord, trunc: boolean): string {
@@ -58,9 +59,13 @@ export async function psCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
   const out = new Output();
   const f = p.flags;
   const trunc = !f['no-trunc'];
+  const filter = psFilter(d, (f.filter as string[] | undefined) ?? []);
+  if (!filter.ok) return filter.usage ? out.errLine(filter.error).errLine("See 'docker ps --help'.").fail(125).result() : out.errLine(`Error response from daemon: ${filter.error}`).fail(1).result();
   let list = [...d.state.containers].sort((a, b) => b.created - a.created);
   const last = f.latest ? 1 : ((f.last as number | undefined) ?? -1);
-  if (!f.all && last < 0) list = list.filter((c) => c.state.status === 'running');
+  // a status filter lists stopped containers too, as -a does
+  if (!f.all && !filter.all && last < 0) list = list.filter((c) => c.state.status === 'running');
+  list = list.filter(filter.keep);
   if (last >= 0) list = list.slice(0, last);
   if (f.quiet) {
     for (const c of list) out.line(trunc ? truncateID(c.id) : c.id);
@@ -74,7 +79,7 @@ export async function psCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
       CreatedAt: goTimeString(c.created),
       RunningFor: `${humanDuration(d.now - c.created)} ago`,
       Ports: portsColumn(c),
-      State: c.state.status,
+      State: stateName(c),
       Status: containerStatus(c.state, d.now),
       Names: c.name,
       Labels: Object.entries(c.config.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
