@@ -21,9 +21,10 @@ export function humanDuration(ms: number): string {
 
 /** `docker ps` STATUS, as the daemon's container state prints it. */
 export function containerStatus(
-  state: { status: 'created' | 'running' | 'exited'; exitCode: number; startedAt: number; finishedAt: number; pausedAt?: number },
+  state: { status: 'created' | 'running' | 'exited'; exitCode: number; startedAt: number; finishedAt: number; pausedAt?: number; restartAt?: number },
   now: number,
 ): string {
+  if (state.restartAt !== undefined) return `Restarting (${state.exitCode}) ${humanDuration(now - state.finishedAt)} ago`;
   if (state.status === 'running') return `Up ${humanDuration(now - state.startedAt)}${state.pausedAt !== undefined ? ' (Paused)' : ''}`;
   if (state.status === 'created') return 'Created';
   return `Exited (${state.exitCode}) ${humanDuration(now - state.finishedAt)} ago`;

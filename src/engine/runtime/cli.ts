@@ -4,6 +4,8 @@
  * docker itself fails, 126/127 when the container's command cannot run).
  */
 import { pauseCommand, unpauseCommand } from './commands/pause.ts';
+import { updateCommand } from './commands/update.ts';
+import { runDueRestarts } from './commands/restart-due.ts';
 import type { Winsize } from '../shell/io.ts';
 import { attachCommand, waitCommand } from './commands/attach-wait.ts';
 import type { Daemon } from './daemon.ts';
@@ -52,7 +54,7 @@ const FORMAT = s('format', 'f');
 const RUN_FLAGS = [
   s('name'), b('rm'), b('detach', 'd'), b('interactive', 'i'), b('tty', 't'), s('workdir', 'w'), l('env', 'e'), s('user', 'u'),
   s('entrypoint'), l('volume', 'v'), l('publish', 'p'), l('expose'), s('hostname', 'h'), l('label', 'l'), s('network'), b('privileged'),
-  s('platform'), s('pull'),
+  s('platform'), s('pull'), s('restart'),
 ];
 
 const COMMANDS: DockerCommand[] = [
@@ -63,6 +65,7 @@ const COMMANDS: DockerCommand[] = [
   { name: 'stop', usage: 'docker stop [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Stop one or more running containers', flags: [n('time', 't')], interspersed: true, arity: { min: 1, max: MANY }, handler: stopCommand },
   { name: 'kill', usage: 'docker kill [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Kill one or more running containers', flags: [s('signal', 's')], interspersed: true, arity: { min: 1, max: MANY }, handler: killCommand },
   { name: 'restart', usage: 'docker restart [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Restart one or more containers', flags: [n('time', 't')], interspersed: true, arity: { min: 1, max: MANY }, handler: restartCommand },
+  { name: 'update', usage: 'docker update [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Update configuration of one or more containers', flags: [s('restart')], interspersed: true, arity: { min: 1, max: MANY }, handler: updateCommand },
   { name: 'pause', usage: 'docker pause CONTAINER [CONTAINER...]', summary: 'Pause all processes within one or more containers', flags: [], interspersed: true, arity: { min: 1, max: MANY }, handler: pauseCommand },
   { name: 'unpause', usage: 'docker unpause CONTAINER [CONTAINER...]', summary: 'Unpause all processes within one or more containers', flags: [], interspersed: true, arity: { min: 1, max: MANY }, handler: unpauseCommand },
   { name: 'rename', usage: 'docker rename CONTAINER NEW_NAME', summary: 'Rename a container', flags: [], interspersed: true, arity: { min: 2, max: 2 }, handler: renameCommand },
@@ -102,7 +105,7 @@ const COMMANDS: DockerCommand[] = [
 const ALIASES: Record<string, string> = {
   'container run': 'run', 'container create': 'create', 'container exec': 'exec', 'container start': 'start', 'container stop': 'stop', 'container rm': 'rm',
   'container logs': 'logs', 'container diff': 'diff', 'container commit': 'commit', 'container ls': 'ps', 'container ps': 'ps',
-  'container list': 'ps', 'container kill': 'kill', 'container restart': 'restart', 'container rename': 'rename', 'container pause': 'pause', 'container unpause': 'unpause', 'container top': 'top', 'container wait': 'wait', 'container attach': 'attach', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
+  'container list': 'ps', 'container kill': 'kill', 'container restart': 'restart', 'container rename': 'rename', 'container pause': 'pause', 'container update': 'update', 'container unpause': 'unpause', 'container top': 'top', 'container wait': 'wait', 'container attach': 'attach', 'image ls': 'images', 'image list': 'images', 'image history': 'history', 'image tag': 'tag',
   'image rm': 'rmi', 'image save': 'save', 'image load': 'load', 'image pull': 'pull', 'image push': 'push', 'image remove': 'rmi', 'container remove': 'rm',
   'volume list': 'volume ls', 'volume remove': 'volume rm', 'network list': 'network ls',
 };
@@ -168,6 +171,9 @@ export interface DockerCliOptions {
 
 /** Runs `docker ARGS…` (argv without the leading `docker`) on the daemon. Never throws. */
 export async function dockerCli(d: Daemon, argv: readonly string[], opts: DockerCliOptions = {}): Promise<CommandResult> {
+  // what restart policies scheduled while time passed happens before the command sees the daemon
+  d.settle();
+  await runDueRestarts(d);
   const first = argv[0];
   if (first === undefined) return { stdout: '', stderr: 'Usage:  docker [OPTIONS] COMMAND\n', exitCode: 0 };
   let name = first;

@@ -3,6 +3,7 @@
  * pieces, resolves images and containers the way dockerd does, and starts processes in
  * containers. The docker commands (commands/*.ts) are functions over it.
  */
+import { afterExit } from './restart-policy.ts';
 import { truncateID } from '../format/ids.ts';
 import { generateName } from '../format/names.ts';
 import type { ImageConfig } from '../image/config.ts';
@@ -109,7 +110,7 @@ export class Daemon {
           removed.push(c);
           continue;
         }
-        containers.push({ ...c, state: { ...c.state, status: 'exited', exitCode: c.state.pendingExit?.exitCode ?? 0, finishedAt: c.state.endsAt, endsAt: 0, pendingExit: undefined } });
+        containers.push(afterExit(c, c.state.pendingExit?.exitCode ?? 0, c.state.endsAt));
       } else containers.push(c);
     }
     if (!changed) return;

@@ -13,6 +13,8 @@ import type { CommandResult } from './ports.ts';
 import { familiarString } from './reference.ts';
 import type { ContainerRecord, ImageRecord } from './state.ts';
 import { Output } from './commands/result.ts';
+import { stateName } from './container-state.ts';
+import { NO_RESTART } from './restart-policy.ts';
 import { parseTemplate, executeTemplate, TemplateError } from './template.ts';
 
 export type Obj = { [k: string]: JsonValue };
@@ -63,10 +65,10 @@ export function containerInspect(d: Daemon, c: ContainerRecord): Obj {
     Path: c.path,
     Args: c.args,
     State: {
-      Status: s.pausedAt !== undefined ? 'paused' : s.status,
-      Running: s.status === 'running',
+      Status: stateName(c),
+      Running: s.status === 'running' || s.restartAt !== undefined,
       Paused: s.pausedAt !== undefined,
-      Restarting: false,
+      Restarting: s.restartAt !== undefined,
       OOMKilled: false,
       Dead: false,
       Pid: s.status === 'running' ? 1000 + d.state.containers.indexOf(c) : 0,
@@ -77,13 +79,14 @@ export function containerInspect(d: Daemon, c: ContainerRecord): Obj {
     },
     Image: c.imageId,
     Name: `/${c.name}`,
-    RestartCount: 0,
+    RestartCount: c.restartCount ?? 0,
     Driver: 'overlay2',
     Platform: 'linux',
     HostConfig: {
       Binds: c.binds.length ? c.binds : null,
       NetworkMode: 'default',
       PortBindings: c.portBindings,
+      RestartPolicy: { ...(c.restartPolicy ?? NO_RESTART) },
       AutoRemove: c.autoRemove,
     },
     // overlay2 as dockerd reports it: the container's -init layer and the image's layers

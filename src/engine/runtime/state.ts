@@ -4,6 +4,7 @@
  * Each docker command maps one DaemonState to the next; old states stay valid for
  * stepping back (except a container's read-write layer and bind mounts, see ContainerRecord.rw).
  */
+import type { RestartPolicy } from './restart-policy.ts';
 import type { ContainerConfig, ImageConfig } from '../image/config.ts';
 import type { Changeset } from '../layer/changeset.ts';
 import type { ContainerLayer } from '../layer/container.ts';
@@ -50,6 +51,8 @@ export interface ContainerState {
    * by itself, and signals other than SIGKILL wait, until `docker unpause`. Still `running`.
    */
   pausedAt?: number;
+  /** Its process ended and its restart policy starts it again at this time (ms): `Restarting`. */
+  restartAt?: number;
 }
 
 export interface LogEntry {
@@ -88,6 +91,12 @@ export interface ContainerRecord {
   logs: readonly LogEntry[];
   /** While running: its PID namespace (container-processes.ts). */
   processes?: ProcessNamespace;
+  /** `--restart` (HostConfig.RestartPolicy); absent: `no`. */
+  restartPolicy?: RestartPolicy;
+  /** Restarts its policy has made (`RestartCount`). */
+  restartCount?: number;
+  /** The restart manager since the last start by the user: its restarts and its last wait (ms). */
+  restartManager?: { count: number; delayMs: number };
 }
 
 export interface DaemonState {

@@ -78,7 +78,8 @@ describe('the terminal on the session daemon', () => {
   it('completes commands, subcommands, flags, images and container paths', async () => {
     expect(await DAEMON_API.terminalComplete('doc')).toEqual(['docker']);
     expect(await DAEMON_API.terminalComplete('docker im')).toEqual(expect.arrayContaining(['image', 'images']));
-    expect(await DAEMON_API.terminalComplete('docker run --r')).toEqual(['--rm']);
+    expect(await DAEMON_API.terminalComplete('docker run --rm')).toEqual(['--rm']);
+    expect(await DAEMON_API.terminalComplete('docker run --r')).toEqual(['--restart', '--rm']);
     // after a pipe, a substitution or sudo: the command there
     expect(await DAEMON_API.terminalComplete('docker images | gr')).toEqual(['grep']);
     expect(await DAEMON_API.terminalComplete('docker rm $(dock')).toEqual(['docker']);

@@ -65,6 +65,12 @@ export function signalContainer(d: Daemon, c: ContainerRecord, signal: string): 
  * SIGKILL after `seconds`. A shell or sleep as PID 1 ignores SIGTERM; a server may end on it.
  */
 export function stopContainer(d: Daemon, c: ContainerRecord, seconds: number): void {
+  if (c.state.restartAt !== undefined) {
+    // waiting for its restart: stopping it cancels the restart
+    const { restartAt: _restartAt, ...state } = c.state;
+    d.putContainer({ ...c, state });
+    return;
+  }
   if (c.state.status !== 'running') return;
   // a paused container cannot act on its stop signal: SIGKILL ends it when the time is up
   if (c.state.pausedAt === undefined && c.state.endsAt <= d.now + seconds * 1000) {
@@ -103,6 +109,10 @@ export async function rmCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
     if (!c) {
       out.errLine(`Error: No such container: ${arg}`);
       if (!force) out.fail(1);
+      continue;
+    }
+    if (c.state.restartAt !== undefined && !force) {
+      out.errLine(`Error response from daemon: You cannot remove a restarting container ${c.id}. Stop the container before attempting removal or force remove`).fail(1);
       continue;
     }
     if (c.state.pausedAt !== undefined && !force) {
@@ -154,6 +164,7 @@ export async function execCommand(d: Daemon, p: Parsed, stdin = '', terminalSize
   if (p.flags.interactive && p.flags.tty && !d.options.tty && !terminalSize) return out.errLine('the input device is not a TTY').fail(1).result();
   const c = d.findContainer(target);
   if (!c) return out.errLine(`Error: No such container: ${target}`).fail(1).result();
+  if (c.state.restartAt !== undefined) return out.errLine(`Error response from daemon: Container ${c.id} is restarting, wait until the container is running`).fail(1).result();
   if (c.state.status !== 'running') return out.errLine(`Error response from daemon: Container ${c.id} is not running`).fail(1).result();
   if (c.state.pausedAt !== undefined) return out.errLine(`Error response from daemon: Container ${target} is paused, unpause the container before exec`).fail(1).result();
   // The exec'd process gets the namespace's next PID (runc uses a few more as it starts it).

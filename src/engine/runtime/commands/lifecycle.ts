@@ -3,6 +3,7 @@
  * runs for a while keeps a detached container `Up`; an attached one is waited for (the
  * simulated clock moves on by its run time).
  */
+import { afterExit } from '../restart-policy.ts';
 import type { Winsize } from '../../shell/io.ts';
 import type { ContainerConfig } from '../../image/config.ts';
 import type { Daemon } from '../daemon.ts';
@@ -25,6 +26,7 @@ export interface CreateOptions {
   binds?: string[];
   portBindings?: ContainerRecord['portBindings'];
   volumeNames?: Record<string, string>;
+  restartPolicy?: ContainerRecord['restartPolicy'];
 }
 
 /**
@@ -46,6 +48,7 @@ export function createContainer(d: Daemon, img: ImageRecord, o: CreateOptions): 
     binds: o.binds ?? [],
     portBindings: o.portBindings ?? {},
     ...(o.volumeNames ? { volumeNames: o.volumeNames } : {}),
+    ...(o.restartPolicy ? { restartPolicy: o.restartPolicy } : {}),
     state: { status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, endsAt: 0 },
     rw: d.openLayer(img),
     mounts: networkMounts(o.config.Hostname, d.seconds()),
@@ -67,9 +70,15 @@ export function startFailureText(runcMessage: string): string {
   return `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${runcMessage}: unknown`;
 }
 
-/** `terminalSize`: the attached client's terminal, which sizes a `-t` container's tty. */
-export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdin: string; attached: boolean; terminalSize?: Winsize }): Promise<Started> {
-  const startedAt = d.now;
+/**
+ * Starts the container's process. `terminalSize`: the attached client's terminal, which sizes a
+ * `-t` container's tty. `restartAt`: its restart policy starts it again, at that time (ms, not
+ * later than now); otherwise the user starts it, which gives it a new restart manager.
+ */
+export async function startContainer(d: Daemon, container: ContainerRecord, opts: { stdin: string; attached: boolean; terminalSize?: Winsize; restartAt?: number }): Promise<Started> {
+  const startedAt = opts.restartAt ?? d.now;
+  const { restartAt: _waited, ...waitless } = container.state;
+  const c: ContainerRecord = { ...container, state: waitless, ...(opts.restartAt === undefined ? { restartManager: undefined } : {}) };
   let result;
   // dockerd writes the hostname file again at every start (BuildHostnameFile).
   c.mounts.replace(HOSTNAME_PATH, hostnameFile(c.config.Hostname, d.seconds()));
@@ -78,7 +87,7 @@ export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdi
     ensureWorkdir(fs, c.config.WorkingDir);
     // Detached, a terminal (-t) or an open stdin (-i) is there to read and never ends.
     const stdinOpen = !opts.attached && (c.config.Tty || c.config.OpenStdin);
-    result = await runProcess(d.options.runner, { fs, config: c.config, argv: [c.path, ...c.args], stdin: opts.stdin, stdinOpen, now: d.now, process: { pid: 1, nextPid: FIRST_FORK_PID, others: [], ...(c.config.Tty ? { tty: 0 } : {}) }, ...(c.config.Tty && opts.attached && opts.terminalSize ? { terminalSize: opts.terminalSize } : {}) });
+    result = await runProcess(d.options.runner, { fs, config: c.config, argv: [c.path, ...c.args], stdin: opts.stdin, stdinOpen, now: startedAt, process: { pid: 1, nextPid: FIRST_FORK_PID, others: [], ...(c.config.Tty ? { tty: 0 } : {}) }, ...(c.config.Tty && opts.attached && opts.terminalSize ? { terminalSize: opts.terminalSize } : {}) });
   } catch (e) {
     if (!(e instanceof StartError)) throw e;
     d.putContainer({ ...c, state: { ...c.state, status: c.state.status === 'exited' ? 'exited' : 'created', exitCode: e.exitCode } });
@@ -97,9 +106,7 @@ export async function startContainer(d: Daemon, c: ContainerRecord, opts: { stdi
     d.putContainer({ ...c, logs, state: { status: 'running', exitCode: 0, startedAt, finishedAt: c.state.finishedAt, endsAt: startedAt + duration, pendingExit: { exitCode: result.exitCode } } });
     if (opts.attached) d.advance(duration);
     const after = d.findContainer(c.id);
-    if (after && after.state.status === 'running') {
-      d.putContainer({ ...after, state: { status: 'exited', exitCode: result.exitCode, startedAt, finishedAt: d.now, endsAt: 0 } });
-    }
+    if (after && after.state.status === 'running') d.putContainer(afterExit(after, result.exitCode, opts.attached ? d.now : startedAt + duration));
   } else {
     // Detached and still running: its processes stay (PID 1, background jobs).
     const processes = { nextPid: Math.max(result.processes?.nextPid ?? 0, FIRST_EXEC_PID), processes: result.processes?.own ?? [] };

@@ -7,16 +7,12 @@
 import type { Daemon } from '../daemon.ts';
 import type { ContainerRecord } from '../state.ts';
 import { mountPoints } from '../volumes.ts';
+import { stateName } from '../container-state.ts';
 
 export type FilterResult = { ok: true; keep: (c: ContainerRecord) => boolean; all: boolean } | { ok: false; error: string; usage?: boolean };
 
 const STATUSES = new Set(['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead']);
 const KEYS = new Set(['ancestor', 'before', 'expose', 'exited', 'health', 'id', 'is-task', 'label', 'name', 'network', 'publish', 'since', 'status', 'volume']);
-
-/** The state `--filter status=` and `{{.State}}` name: a paused container is `paused`. */
-export function stateName(c: ContainerRecord): string {
-  return c.state.pausedAt !== undefined ? 'paused' : c.state.status;
-}
 
 /** Parses the `--filter` values; an error is the daemon's message (or, with `usage`, the CLI's). */
 export function psFilter(d: Daemon, filters: readonly string[]): FilterResult {

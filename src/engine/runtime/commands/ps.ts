@@ -11,7 +11,8 @@ import { familiarName, familiarString, parseNormalizedNamed } from '../reference
 import type { ContainerRecord } from '../state.ts';
 import { Output } from './result.ts';
 import { FormatError, renderFormatted } from './format.ts';
-import { psFilter, stateName } from './ps-filter.ts';
+import { psFilter } from './ps-filter.ts';
+import { stateName } from '../container-state.ts';
 
 /** The IMAGE column: a short ID stays short; a reference loses its digest. */
 export function imageColumn(c: ContainerRecord, trunc: boolean): string {
@@ -64,7 +65,7 @@ export async function psCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
   let list = [...d.state.containers].sort((a, b) => b.created - a.created);
   const last = f.latest ? 1 : ((f.last as number | undefined) ?? -1);
   // a status filter lists stopped containers too, as -a does
-  if (!f.all && !filter.all && last < 0) list = list.filter((c) => c.state.status === 'running');
+  if (!f.all && !filter.all && last < 0) list = list.filter((c) => c.state.status === 'running' || c.state.restartAt !== undefined);
   list = list.filter(filter.keep);
   if (last >= 0) list = list.slice(0, last);
   if (f.quiet) {

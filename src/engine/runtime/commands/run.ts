@@ -3,6 +3,7 @@
  * local), merge the run options with the image config as dockerd does, start the
  * process and, unless detached, wait for it and pass its output and exit code through.
  */
+import { parseRestartPolicy, restartPolicyError } from '../restart-policy.ts';
 import type { Winsize } from '../../shell/io.ts';
 import { isValidContainerName } from '../../format/names.ts';
 import type { ContainerConfig } from '../../image/config.ts';
@@ -66,6 +67,10 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
   const out = new Output();
   const f = p.flags;
   const [imageArg, ...cmd] = p.args;
+  // the client's checks of --restart, before anything else
+  const restart = parseRestartPolicy((f.restart as string | undefined) ?? 'no');
+  if (typeof restart === 'string') return out.errLine(`docker: ${restart}.`).errLine(SEE).fail(125).result();
+  if (f.rm && restart.Name !== '' && restart.Name !== 'no') return out.errLine('docker: Conflicting options: --restart and --rm.').errLine(SEE).fail(125).result();
   if (f.interactive && f.tty && !f.detach && !d.options.tty && !opts.terminalSize && !opts.create) return out.errLine('the input device is not a TTY').fail(1).result();
   const name = f.name as string | undefined;
   let ref;
@@ -96,6 +101,8 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
         .result();
     }
   }
+  const policyError = restartPolicyError(restart);
+  if (policyError) return out.errLine(`docker: Error response from daemon: ${policyError}.`).errLine(SEE).fail(125).result();
   const id = d.newContainerId();
   const env: string[] = [];
   for (const e of (f.env as string[] | undefined) ?? []) {
@@ -157,6 +164,7 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
     binds,
     portBindings,
     volumeNames: Object.fromEntries(Object.keys(config.Volumes ?? {}).map((v) => [v, d.randomHex(64)])),
+    restartPolicy: restart,
     });
   } catch (e) {
     // The image's layers cannot be mounted (bad layer data): dockerd reports it at create.
