@@ -15,6 +15,7 @@ import type { ContainerRecord, ImageRecord } from './state.ts';
 import { Output } from './commands/result.ts';
 import { stateName } from './container-state.ts';
 import { NO_RESTART } from './restart-policy.ts';
+import { containerSizeRw } from './disk-usage.ts';
 import { parseTemplate, executeTemplate, TemplateError } from './template.ts';
 
 export type Obj = { [k: string]: JsonValue };
@@ -56,8 +57,15 @@ export function imageInspect(d: Daemon, img: ImageRecord): Obj {
   return o;
 }
 
-export function containerInspect(d: Daemon, c: ContainerRecord): Obj {
+/**
+ * `docker inspect` of a container. `size` (--size): with SizeRw and SizeRootFs; `template`: for
+ * --format, where without --size they are nil (Go's typed struct), not missing.
+ */
+export function containerInspect(d: Daemon, c: ContainerRecord, opts: { size?: boolean; template?: boolean } = {}): Obj {
   const s = c.state;
+  const img = d.state.images.get(c.imageId);
+  const sizeRw = opts.size ? containerSizeRw(d, c) : 0;
+  const sizes: Obj = opts.size ? { SizeRw: sizeRw, SizeRootFs: sizeRw + (img ? d.imageSize(img) : 0) } : opts.template ? { SizeRw: null, SizeRootFs: null } : {};
   const zero = '0001-01-01T00:00:00Z';
   return {
     Id: c.id,
@@ -101,6 +109,7 @@ export function containerInspect(d: Daemon, c: ContainerRecord): Obj {
       },
       Name: 'overlay2',
     },
+    ...sizes,
     Mounts: [
       ...c.binds.map((b): JsonValue => {
         const [source, destination, mode = ''] = b.split(':');
@@ -129,7 +138,7 @@ export async function inspectCommand(d: Daemon, p: Parsed, kind: Kind): Promise<
   return inspectObjects(p, (arg) => {
     const c = kind !== 'image' ? d.findContainer(arg) : undefined;
     const img = !c && kind !== 'container' ? d.findImage(arg) : undefined;
-    if (c) return containerInspect(d, c);
+    if (c) return containerInspect(d, c, { size: Boolean(p.flags.size), template: p.flags.format !== undefined });
     if (img) return imageInspect(d, img);
     return `Error: No such ${kind === 'any' ? 'object' : kind}: ${arg}`;
   });

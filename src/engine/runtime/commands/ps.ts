@@ -10,6 +10,8 @@ import type { CommandResult } from '../ports.ts';
 import { familiarName, familiarString, parseNormalizedNamed } from '../reference.ts';
 import type { ContainerRecord } from '../state.ts';
 import { Output } from './result.ts';
+import { containerSizeRw } from '../disk-usage.ts';
+import { humanSize } from '../../format/size.ts';
 import { FormatError, renderFormatted } from './format.ts';
 import { psFilter } from './ps-filter.ts';
 import { stateName } from '../container-state.ts';
@@ -48,8 +50,16 @@ function portsColumn(c: ContainerRecord): string {
 
 const PS_HEADERS: Record<string, string> = {
   ID: 'CONTAINER ID', Image: 'IMAGE', Command: 'COMMAND', CreatedAt: 'CREATED AT', RunningFor: 'CREATED', Ports: 'PORTS',
-  State: 'STATE', Status: 'STATUS', Names: 'NAMES', Labels: 'LABELS', Mounts: 'MOUNTS', Networks: 'NETWORKS',
+  State: 'STATE', Status: 'STATUS', Names: 'NAMES', Labels: 'LABELS', Mounts: 'MOUNTS', Networks: 'NETWORKS', Size: 'SIZE',
 };
+
+/** `SizeRw (virtual SizeRootFs)`: the container's own layer, and it over its image. */
+function sizeColumn(d: Daemon, c: ContainerRecord): string {
+  const rw = containerSizeRw(d, c);
+  const img = d.state.images.get(c.imageId);
+  const rootFs = rw + (img ? d.imageSize(img) : 0);
+  return rootFs > 0 ? `${humanSize(rw)} (virtual ${humanSize(rootFs)})` : humanSize(rw);
+}
 
 /** Go's time.Time.String() in UTC, as `{{.CreatedAt}}` prints it. */
 export function goTimeString(ms: number): string {
@@ -72,6 +82,9 @@ export async function psCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
     for (const c of list) out.line(trunc ? truncateID(c.id) : c.id);
     return out.result();
   }
+  const format = f.format as string | undefined;
+  // the SIZE column, and {{.Size}} in a format, need the read-write layer measured
+  const withSize = Boolean(f.size) || (format !== undefined && /\.Size\b/.test(format));
   const fields = list.map((c) => {
     return {
       ID: trunc ? truncateID(c.id) : c.id,
@@ -86,9 +99,9 @@ export async function psCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
       Labels: Object.entries(c.config.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
       Mounts: c.binds.map((b) => b.split(':')[0]).join(','),
       Networks: 'bridge',
+      Size: withSize ? sizeColumn(d, c) : '',
     };
   });
-  const format = f.format as string | undefined;
   if (format) {
     try {
       return out.stdout(renderFormatted(format, fields, PS_HEADERS, 'formatter.ContainerContext')).result();
@@ -97,7 +110,7 @@ export async function psCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
       throw e;
     }
   }
-  const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
-  for (const r of fields) rows.push([r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names]);
+  const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES', ...(f.size ? ['SIZE'] : [])]];
+  for (const r of fields) rows.push([r.ID, r.Image, r.Command, r.RunningFor, r.Status, r.Ports, r.Names, ...(f.size ? [r.Size] : [])]);
   return out.stdout(dockerTable(rows)).result();
 }
