@@ -1,3 +1,4 @@
+import { WEB_ROOT } from './debs.ts';
 import type { EntryTuple, PackageData, PackageSetData } from '../../src/engine/images/format.ts';
 import { draft, finish, rewrite } from './model.ts';
 import { packageFiles, type Inputs } from './images.ts';
@@ -93,7 +94,8 @@ function apkPackage(inputs: Inputs, m: ApkMapping): PackageData {
   const d = rewrite(src, [...(m.renames ?? []), ...ALPINE_RULES]);
   const entries = m.from.length ? finish(d) : [];
   const text: Record<string, string> = {};
-  for (const [p, b] of [...d.files].sort(([a], [b]) => (a < b ? -1 : 1))) if (entries.some((e) => e[0] === p)) text[p] = utf8.decode(b);
+  // Debian's default web pages are not Alpine's: they stay virtual content
+  for (const [p, b] of [...d.files].sort(([a], [b]) => (a < b ? -1 : 1))) if (entries.some((e) => e[0] === p) && !WEB_ROOT.test(p)) text[p] = utf8.decode(b);
   const first = m.from.map((n) => inputs.packages.get(n)).find(Boolean);
   const bytes = entries.reduce((n, e) => n + (e[1] === 'f' ? e[5] : 0), 0);
   const version = `${first ? first.version.replace(/^\d+:/, '').replace(/[-~+].*/, '') : '0.5'}-r0`;

@@ -13,7 +13,7 @@ import type { GemData } from '../../src/engine/shell/packages/gem/format.ts';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'fflate';
 import { CATALOG_FORMAT, type BootfsData, type CatalogData, type EntryTuple, type HistoryData, type ImageData, type LayerData, type PackageData, type PackageEffects, type PackageSetData, type TypeCode } from '../../src/engine/images/format.ts';
-import { capturedPackages, parseControl, parseStatus, readPackage } from './debs.ts';
+import { capturedPackages, parseControl, parseStatus, readPackage, WEB_ROOT } from './debs.ts';
 import { fakeHash, recipes, type ImageRecipe, type Inputs, type LayerRecipe } from './images.ts';
 import { draft, finish, layerSize } from './model.ts';
 import { apkSet } from './apksets.ts';
@@ -165,7 +165,7 @@ function effects(inputs: Inputs, plans: PackageSetData['plans']): Map<string, Pa
         continue;
       }
       entries.push(e);
-      if (e[1] === 'f' && e[0].startsWith('/etc/') && !RANDOM_FILES.test(e[0]) && existsSync(root) && e[5] <= 64 * 1024) files.set(e[0], readFileSync(root));
+      if (e[1] === 'f' && (e[0].startsWith('/etc/') || WEB_ROOT.test(e[0])) && !RANDOM_FILES.test(e[0]) && existsSync(root) && e[5] <= 64 * 1024) files.set(e[0], readFileSync(root));
     }
     out.set(p, { entries: entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)), ...contentData(files), ...(Object.keys(append).length ? { append } : {}) });
   }
@@ -177,8 +177,6 @@ function debianSet(inputs: Inputs): PackageSetData {
   const installed: Record<string, string> = {};
   for (const [name, f] of [...status].sort(([a], [b]) => (a < b ? -1 : 1))) installed[name] = f.get('Version')!;
   const allPlans = plans();
-  const fx = effects(inputs, allPlans);
-  for (const [name, e] of fx) inputs.packages.get(name)!.effects = e;
   return {
     format: CATALOG_FORMAT,
     id: 'debian-bookworm',
@@ -267,6 +265,8 @@ const gz = (value: unknown) => gzipSync(new TextEncoder().encode(`${JSON.stringi
 
 export function build(): Map<string, Uint8Array> {
   const inputs = debianInputs();
+  // the maintainer scripts' effects, for the package sets and for the images built from packages
+  for (const [name, e] of effects(inputs, plans())) inputs.packages.get(name)!.effects = e;
   const images = recipes(inputs);
   const files = new Map<string, Uint8Array>();
   const layers = new Map<string, LayerData>();

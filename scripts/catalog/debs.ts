@@ -41,8 +41,11 @@ export function parseStatus(text: string): Map<string, Map<string, string>> {
   return out;
 }
 
-/** Files of a package whose real bytes are kept: configuration under /etc up to 128 KiB. */
-const keepPackageFile = (path: string, size: number) => path.startsWith('/etc/') && size <= 128 * 1024;
+/** The pages a web server serves by default (`curl localhost` shows them): kept as bytes too. */
+export const WEB_ROOT = /^\/(usr\/share\/nginx\/html|var\/www)\//;
+
+/** Files of a package whose real bytes are kept: configuration under /etc up to 128 KiB, and default web pages. */
+const keepPackageFile = (path: string, size: number) => (path.startsWith('/etc/') || WEB_ROOT.test(path)) && size <= 128 * 1024;
 
 /**
  * One package from the capture: `debs/<name>/control` (dpkg-deb -f), `deb` (archive

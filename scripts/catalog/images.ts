@@ -88,6 +88,22 @@ export function packageFiles(inputs: Inputs, names: string[]): Draft {
   return d;
 }
 
+/**
+ * What the packages' maintainer scripts left, over their files (the captured effects, e.g.
+ * nginx's enabled default site and its /var/www/html page), as `apt-get install` leaves them.
+ */
+function withEffects(inputs: Inputs, d: Draft, names: string[]): Draft {
+  for (const n of names) {
+    const fx = inputs.packages.get(n)?.effects;
+    if (!fx) continue;
+    if (fx.append && Object.keys(fx.append).length) throw new Error(`recipe: the effects of ${n} append to account files; add them as a user layer`);
+    for (const e of fx.entries) d.entries.set(e[0], [...e] as EntryTuple);
+    for (const [path, text] of Object.entries(fx.text ?? {})) d.files.set(path, new TextEncoder().encode(text));
+    for (const [path, b64] of Object.entries(fx.base64 ?? {})) d.files.set(path, Uint8Array.from(Buffer.from(b64, 'base64')));
+  }
+  return d;
+}
+
 /** The apt plan of a package (Inst lines), read by build.ts into the package set. */
 export type Plans = Record<string, { recommends: string[]; noRecommends: string[] }>;
 
@@ -563,15 +579,17 @@ export function recipes(inputs: Inputs): ImageRecipe[] {
 
 function appImages(inputs: Inputs, debian: LayerRecipe, debianSlim: LayerRecipe, _slimSize: number): ImageRecipe[] {
   const out: ImageRecipe[] = [];
-  const installed = (names: string[], drop: string[] = []) => {
-    const d = throughUsrMerge(packageFiles(inputs, names));
+  // withScripts: with what the maintainer scripts left (only nginx's are applied so far)
+  const installed = (names: string[], drop: string[] = [], withScripts = false) => {
+    const files = packageFiles(inputs, names);
+    const d = throughUsrMerge(withScripts ? withEffects(inputs, files, names) : files);
     remove(d, (p) => drop.some((r) => p === r || p.startsWith(`${r}/`)));
     return d;
   };
   // nginx: real Debian nginx files on the slim base.
   {
     const plan = ['nginx', 'nginx-common', 'libnginx-mod-http-geoip', 'libnginx-mod-http-image-filter', 'libnginx-mod-http-xslt-filter', 'libnginx-mod-mail', 'libnginx-mod-stream', 'libnginx-mod-stream-geoip'].filter((n) => inputs.packages.has(n));
-    const inst = layer('nginx-install', `Debian packages ${plan.join(', ')} (real file lists), docs removed as on a slim base`, '2024-01-10T00:00:00Z', installed(plan, ['/usr/share/doc', '/usr/share/man']));
+    const inst = layer('nginx-install', `Debian packages ${plan.join(', ')} (real file lists), docs removed as on a slim base`, '2024-01-10T00:00:00Z', installed(plan, ['/usr/share/doc', '/usr/share/man'], true));
     const logs = draft();
     add(logs, link('/var/log/nginx/access.log', '/dev/stdout'), link('/var/log/nginx/error.log', '/dev/stderr'));
     const logsL = layer('nginx-logs', 'ln -sf /dev/stdout /var/log/nginx/access.log && ln -sf /dev/stderr /var/log/nginx/error.log', '2024-01-10T00:00:01Z', logs);

@@ -1,3 +1,4 @@
+import { WEB_ROOT } from './debs.ts';
 import type { EntryTuple, PackageData, PackageSetData } from '../../src/engine/images/format.ts';
 import { draft, finish, rewrite, textFile, virtualFile, type Draft } from './model.ts';
 import { packageFiles, RPM_RULES, type Inputs } from './images.ts';
@@ -161,7 +162,8 @@ function rpmPackage(inputs: Inputs, m: RpmMapping, dist: string): PackageData {
   m.post?.(d);
   const entries = finish(d);
   const text: Record<string, string> = {};
-  for (const [p, b] of [...d.files].sort(([a], [b]) => (a < b ? -1 : 1))) text[p] = utf8.decode(b);
+  // Debian's default web pages are not this distribution's: they stay virtual content
+  for (const [p, b] of [...d.files].sort(([a], [b]) => (a < b ? -1 : 1))) if (!WEB_ROOT.test(p)) text[p] = utf8.decode(b);
   const first = m.from.map((n) => inputs.packages.get(n)).find(Boolean);
   const bytes = entries.reduce((n, e) => n + (e[1] === 'f' ? e[5] : 0), 0);
   const archive = m.from.reduce((n, x) => n + (inputs.packages.get(x)?.archiveSize ?? 0), 0) || Math.ceil(bytes / 3);
