@@ -95,6 +95,8 @@ export interface ContainerRecord {
   restartPolicy?: RestartPolicy;
   /** Restarts its policy has made (`RestartCount`). */
   restartCount?: number;
+  /** Requests its server has answered through a published port (nginx numbers connections `*N`). */
+  served?: number;
   /** The restart manager since the last start by the user: its restarts and its last wait (ms). */
   restartManager?: { count: number; delayMs: number };
 }

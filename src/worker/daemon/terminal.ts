@@ -9,6 +9,7 @@
 import { dockerCli, parseCommandLine } from '../../engine/runtime/cli.ts';
 import { runCommand } from '../../engine/runtime/commands/run.ts';
 import { CLEAR_SCREEN } from '../../engine/runtime/host-shell/host.ts';
+import { httpExchange } from '../../engine/runtime/published-port.ts';
 import { HostShell, type HostLine, type HostShellHooks } from '../../engine/runtime/host-shell/shell.ts';
 import { terminalText, type CommandResult } from '../../engine/runtime/ports.ts';
 import type { Parsed } from '../../engine/runtime/flags.ts';
@@ -149,6 +150,8 @@ function dockerOnDaemon(d: Daemon, line: string, fx: LineEffects, size?: Winsize
   return {
     now: d.now / 1000,
     ...(size ? { terminalSize: size } : {}),
+    // curl to a port of the host: the container publishing it answers
+    http: (port, request) => httpExchange(d, port, request),
     async docker({ argv, stdin, terminal, onTerminal }) {
       // One undo step per typed line, kept before its first command that may change the daemon
       // (the ones before it only read, so that is the state before the line); undo and the

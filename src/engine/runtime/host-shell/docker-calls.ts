@@ -8,6 +8,7 @@ import type { CommandFn } from '../../shell/command.ts';
 import { text, type OutputFd } from '../../shell/io.ts';
 import { parseCommandLine } from '../cli.ts';
 import { terminalText, type CommandResult } from '../ports.ts';
+import type { ClientRequest, Exchange } from '../published-port.ts';
 
 export interface DockerCall {
   /** The arguments after `docker`. */
@@ -18,6 +19,8 @@ export interface DockerCall {
   terminal: boolean;
   /** docker's stdin and stdout are the terminal (it may size a `-t` container's tty; `-it` needs it). */
   onTerminal?: boolean;
+  /** Not docker: curl's HTTP request to a port of the host (a published port), recorded the same way. */
+  http?: { port: number; request: ClientRequest };
 }
 
 /** The run reached a docker call not made yet (thrown through the shell, caught by HostShell). */
@@ -27,7 +30,7 @@ export class NeedDocker {
 
 /** The calls one line has made, in order, with what each printed. */
 export class DockerCalls {
-  private readonly made: { call: DockerCall; result: CommandResult }[] = [];
+  private readonly made: { call: DockerCall; result: CommandResult | Exchange }[] = [];
   private next = 0;
 
   /** A new run of the line starts: its calls are answered from the start of the record. */
@@ -35,12 +38,21 @@ export class DockerCalls {
     this.next = 0;
   }
 
-  add(call: DockerCall, result: CommandResult): void {
+  add(call: DockerCall, result: CommandResult | Exchange): void {
     this.made.push({ call, result });
   }
 
-  /** The recorded answer to the run's next call, or NeedDocker. */
+  /** The recorded answer to the run's next docker command, or NeedDocker. */
   answer(call: DockerCall): CommandResult {
+    return this.next_(call) as CommandResult;
+  }
+
+  /** The recorded answer to the run's next HTTP request (`call.http`), or NeedDocker. */
+  answerHttp(call: DockerCall): Exchange {
+    return this.next_(call) as Exchange;
+  }
+
+  private next_(call: DockerCall): CommandResult | Exchange {
     const made = this.made[this.next];
     if (!made) throw new NeedDocker(call);
     // Every run starts from the same state and gets the same answers, so it asks the same.

@@ -67,7 +67,7 @@ export const HOST_PROGRAMS: readonly string[] = [
   'ls', 'touch', 'mkdir', 'rm', 'rmdir', 'mv', 'ln', 'readlink', 'realpath', 'basename', 'dirname', 'mktemp',
   'cp', 'chmod', 'test', '[', 'pwd', 'id', 'whoami', 'env', 'sleep', 'uname', 'hostname', 'date', 'which',
   'find', 'xargs', 'expr', 'du', 'stat', 'md5sum', 'sha1sum', 'sha256sum', 'sha512sum',
-  'tar', 'gzip', 'gunzip', 'zcat', 'sh', 'bash', 'dash', 'clear', 'sudo', 'docker',
+  'tar', 'gzip', 'gunzip', 'zcat', 'sh', 'bash', 'dash', 'clear', 'sudo', 'docker', 'curl',
 ];
 
 /** A program file: an ELF header is enough for the shell to run the simulation of that name (a text file would be a script). */

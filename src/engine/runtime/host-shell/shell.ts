@@ -18,12 +18,16 @@ import { BashInterpreter } from './bash.ts';
 import { DockerCalls, dockerProgram, NeedDocker, type DockerCall } from './docker-calls.ts';
 import { HOST_ENV, HOST_HOME, HOST_NAME, HOST_SHELL_PID, HOST_USER, hostFilesystem, hostRegistry } from './host.ts';
 import { bashSyntaxError } from './syntax.ts';
+import { curlProgram } from './curl.ts';
+import type { ClientRequest, Exchange } from '../published-port.ts';
 
 export interface HostShellHooks {
   /** Runs one docker command for real; 'attached': the terminal now types into a container's shell (`run -it`, `exec -it`). */
   docker(call: DockerCall): Promise<CommandResult | 'attached'>;
   /** The simulated clock when the line starts, seconds since the epoch (`date`, new files' mtimes). */
   now?: number;
+  /** An HTTP request to a port of the host (curl); without it nothing listens on the host's ports. */
+  http?(port: number, request: ClientRequest): Promise<Exchange> | Exchange;
   /** The terminal's window size (the terminal panel's rows and columns); default 0×0. */
   terminalSize?: Winsize;
 }
@@ -87,6 +91,11 @@ export class HostShell {
         this.fs = a.fs;
         return { output: a.output.slice(run.shown), exitCode: a.status, suspended: false };
       }
+      if (a.call.http) {
+        const { port, request } = a.call.http;
+        run.calls.add(a.call, run.hooks.http ? await run.hooks.http(port, request) : { kind: 'refused' });
+        continue;
+      }
       const result = await run.hooks.docker(a.call);
       if (result === 'attached') {
         this.suspended = { ...run, shown: a.output.length, waiting: a.call };
@@ -109,7 +118,7 @@ export class HostShell {
       hostname: HOST_NAME,
       shell: 'bash',
       now: run.now,
-      commands: this.registry.with({ docker: dockerProgram(run.calls, terminal) }),
+      commands: this.registry.with({ docker: dockerProgram(run.calls, terminal), curl: curlProgram(run.calls, terminal) }),
       argv: ['-bash'],
       process: { pid: HOST_SHELL_PID, nextPid: HOST_SHELL_PID + 1 },
     });

@@ -13,6 +13,8 @@ import type { CommandContext, CommandFn } from '../command.ts';
 import { readStatus } from '../packages/dpkg.ts';
 import { nginxTime } from './log-time.ts';
 import type { ServerProgram } from './server.ts';
+import { readNginxHttp, type NginxHttp } from './nginx-conf.ts';
+import { nginxRespond } from './nginx-http.ts';
 
 /** The CPUs of the recording machine (`nproc`): `worker_processes auto` starts one worker each. */
 export const HOST_CPUS = 2;
@@ -82,10 +84,28 @@ const run: CommandFn = (ctx) => {
   const daemonOff = [...directives, text].some((t) => /(^|[;\s])daemon\s+off\s*;/m.test(t));
   // Daemonized: the master forks into the background and the command returns at once.
   if (!daemonOff) return 0;
-  return ctx.serve({ title: `nginx: master process ${ctx.argv.join(' ')}`, children: Array.from({ length: workers(text) }, () => 'nginx: worker process') });
+  return ctx.serve({
+    title: `nginx: master process ${ctx.argv.join(' ')}`,
+    children: Array.from({ length: workers(text) }, () => 'nginx: worker process'),
+    // nginx reads its configuration when it starts (a change needs a reload or a restart)
+    notes: { version: version(ctx), http: JSON.stringify(toJson(readNginxHttp(ctx.fs, ctx.path(conf)))) },
+  });
 };
 
 export const nginx: ServerProgram = {
   run,
   signal: (signal) => (['SIGQUIT', 'SIGTERM', 'SIGINT'].includes(signal) ? { exitCode: 0, stdout: '', stderr: '' } : undefined),
+  // the configuration as it was read at start; the files it serves, as they are now
+  http: (ctx, req) => {
+    const http = fromJson(ctx.process.notes?.http);
+    return http && nginxRespond({ fs: ctx.fs, http, version: ctx.process.notes?.version ?? '', now: ctx.now, pid: ctx.pid, connection: ctx.connection }, req);
+  },
 };
+
+const toJson = (http: NginxHttp | undefined) => http && { ...http, types: [...http.types] };
+
+function fromJson(text: string | undefined): NginxHttp | undefined {
+  if (!text) return undefined;
+  const data = JSON.parse(text) as (Omit<NginxHttp, 'types'> & { types: [string, string][] }) | undefined;
+  return data && { ...data, types: new Map(data.types) };
+}
