@@ -94,3 +94,16 @@ test('docker rm -f $(docker ps -aq) removes both containers; docker ps -a | wc -
   await expect(page.locator('.xterm-rows > div').first()).toContainText('CONTAINER ID');
   await page.screenshot({ path: 'test-results/screenshots/terminal-host-clear.png' });
 });
+
+// docker run -p publishes a container's port on the host: curl at the host prompt gets
+// nginx's page, and what docker exec writes into the container is served at once.
+test('curl reaches nginx through its published port; a page written with docker exec shows at once', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openTerminal(page);
+  await type(page, 'docker run -d -p 8080:80 --name web nginx', /\n[0-9a-f]{64}\n\$ $/);
+  await type(page, 'curl localhost:8080', /<title>Welcome to nginx!<\/title>/);
+  await type(page, 'docker exec web sh -c "echo hello from layerlab > /var/www/html/index.html"');
+  await type(page, 'curl -i localhost:8080', /HTTP\/1\.1 200 OK[\s\S]*hello from layerlab/);
+  await type(page, 'docker logs web', /172\.17\.0\.1 - - \[[^\]]+\] "GET \/ HTTP\/1\.1" 200 615 "-" "curl\/7\.88\.1"/);
+  await page.screenshot({ path: 'test-results/screenshots/terminal-curl-nginx.png' });
+});
