@@ -54,7 +54,7 @@ const FORMAT = s('format', 'f');
 const RUN_FLAGS = [
   s('name'), b('rm'), b('detach', 'd'), b('interactive', 'i'), b('tty', 't'), s('workdir', 'w'), l('env', 'e'), s('user', 'u'),
   s('entrypoint'), l('volume', 'v'), l('publish', 'p'), l('expose'), s('hostname', 'h'), l('label', 'l'), s('network'), b('privileged'),
-  s('platform'), s('pull'), s('restart'),
+  s('platform'), s('pull'), s('restart'), b('publish-all', 'P'),
 ];
 
 const COMMANDS: DockerCommand[] = [

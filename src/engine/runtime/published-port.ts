@@ -28,7 +28,7 @@ export type ClientRequest = Omit<HttpRequest, 'port' | 'remoteAddr'>;
 function publisher(d: Daemon, hostPort: number): { c: ContainerRecord; port: number } | undefined {
   for (const c of d.state.containers) {
     if (c.state.status !== 'running') continue;
-    for (const [spec, bindings] of Object.entries(c.portBindings)) {
+    for (const [spec, bindings] of Object.entries(c.state.ports ?? {})) {
       const [port, proto = 'tcp'] = spec.split('/');
       if (proto === 'tcp' && bindings.some((b) => Number(b.HostPort) === hostPort)) return { c, port: Number(port) };
     }

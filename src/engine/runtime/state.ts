@@ -5,6 +5,7 @@
  * stepping back (except a container's read-write layer and bind mounts, see ContainerRecord.rw).
  */
 import type { RestartPolicy } from './restart-policy.ts';
+import type { PortMap } from './publish.ts';
 import type { ContainerConfig, ImageConfig } from '../image/config.ts';
 import type { Changeset } from '../layer/changeset.ts';
 import type { ContainerLayer } from '../layer/container.ts';
@@ -53,6 +54,8 @@ export interface ContainerState {
   pausedAt?: number;
   /** Its process ended and its restart policy starts it again at this time (ms): `Restarting`. */
   restartAt?: number;
+  /** While running: the host ports it holds, by container port (`80/tcp`), empty ones allocated. */
+  ports?: PortMap;
 }
 
 export interface LogEntry {
@@ -95,6 +98,8 @@ export interface ContainerRecord {
   restartPolicy?: RestartPolicy;
   /** Restarts its policy has made (`RestartCount`). */
   restartCount?: number;
+  /** `-P`: every exposed port is published on a host port allocated at start. */
+  publishAll?: boolean;
   /** Requests its server has answered through a published port (nginx numbers connections `*N`). */
   served?: number;
   /** The restart manager since the last start by the user: its restarts and its last wait (ms). */

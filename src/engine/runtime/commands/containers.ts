@@ -19,7 +19,7 @@ export async function startCommand(d: Daemon, p: Parsed, _stdin = '', client: { 
     if (!c) return out.errLine(`Error: No such container: ${p.args[0]}`).fail(1).result();
     if (c.state.status === 'running') return out.result();
     const started = await startContainer(d, c, { stdin: '', attached: true, ...(client.terminalSize ? { terminalSize: client.terminalSize } : {}) });
-    if (started.error) return out.errLine(`Error response from daemon: ${startFailureText(started.error.message)}`).errLine(`Error: failed to start containers: ${p.args[0]}`).fail(1).result();
+    if (started.error || started.daemonError) return out.errLine(`Error response from daemon: ${started.daemonError ?? startFailureText(started.error!.message)}`).errLine(`Error: failed to start containers: ${p.args[0]}`).fail(1).result();
     return out.stdout(started.stdout).stderr(started.stderr).fail(started.exitCode).result();
   }
   const failed: string[] = [];
@@ -32,8 +32,8 @@ export async function startCommand(d: Daemon, p: Parsed, _stdin = '', client: { 
     }
     if (c.state.status !== 'running') {
       const started = await startContainer(d, c, { stdin: '', attached: false });
-      if (started.error) {
-        out.errLine(`Error response from daemon: ${startFailureText(started.error.message)}`);
+      if (started.error || started.daemonError) {
+        out.errLine(`Error response from daemon: ${started.daemonError ?? startFailureText(started.error!.message)}`);
         failed.push(arg);
         continue;
       }

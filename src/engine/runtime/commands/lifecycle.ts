@@ -4,6 +4,7 @@
  * simulated clock moves on by its run time).
  */
 import { afterExit } from '../restart-policy.ts';
+import { allocatePorts } from '../publish.ts';
 import type { Winsize } from '../../shell/io.ts';
 import type { ContainerConfig } from '../../image/config.ts';
 import type { Daemon } from '../daemon.ts';
@@ -27,6 +28,7 @@ export interface CreateOptions {
   portBindings?: ContainerRecord['portBindings'];
   volumeNames?: Record<string, string>;
   restartPolicy?: ContainerRecord['restartPolicy'];
+  publishAll?: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export function createContainer(d: Daemon, img: ImageRecord, o: CreateOptions): 
     portBindings: o.portBindings ?? {},
     ...(o.volumeNames ? { volumeNames: o.volumeNames } : {}),
     ...(o.restartPolicy ? { restartPolicy: o.restartPolicy } : {}),
+    ...(o.publishAll ? { publishAll: true } : {}),
     state: { status: 'created', exitCode: 0, startedAt: 0, finishedAt: 0, endsAt: 0 },
     rw: d.openLayer(img),
     mounts: networkMounts(o.config.Hostname, d.seconds()),
@@ -63,6 +66,8 @@ export interface Started {
   stderr: string;
   exitCode: number;
   error?: StartError;
+  /** The daemon refused to start it before its process (a host port already allocated). */
+  daemonError?: string;
 }
 
 /** The daemon's wording for a process that could not be started. */
@@ -80,6 +85,12 @@ export async function startContainer(d: Daemon, container: ContainerRecord, opts
   const { restartAt: _waited, ...waitless } = container.state;
   const c: ContainerRecord = { ...container, state: waitless, ...(opts.restartAt === undefined ? { restartManager: undefined } : {}) };
   let result;
+  const allocated = allocatePorts(d, c, () => d.randomHex(64));
+  if ('error' in allocated) {
+    d.putContainer({ ...c, state: { ...c.state, exitCode: 128 } });
+    return { stdout: '', stderr: '', exitCode: 128, daemonError: allocated.error };
+  }
+  const ports = Object.keys(allocated.ports).length ? { ports: allocated.ports } : {};
   // dockerd writes the hostname file again at every start (BuildHostnameFile).
   c.mounts.replace(HOSTNAME_PATH, hostnameFile(c.config.Hostname, d.seconds()));
   const fs = d.mountNamespace(c);
@@ -103,7 +114,7 @@ export async function startContainer(d: Daemon, container: ContainerRecord, opts
   // attached: the real client would wait for it until interrupted; this one returns.
   if ((opts.attached && duration !== Infinity) || duration <= 0) {
     // Attached: the client waits for the process; detached and instant: it is already gone.
-    d.putContainer({ ...c, logs, state: { status: 'running', exitCode: 0, startedAt, finishedAt: c.state.finishedAt, endsAt: startedAt + duration, pendingExit: { exitCode: result.exitCode } } });
+    d.putContainer({ ...c, logs, state: { status: 'running', exitCode: 0, startedAt, finishedAt: c.state.finishedAt, endsAt: startedAt + duration, pendingExit: { exitCode: result.exitCode }, ...ports } });
     if (opts.attached) d.advance(duration);
     const after = d.findContainer(c.id);
     if (after && after.state.status === 'running') d.putContainer(afterExit(after, result.exitCode, opts.attached ? d.now : startedAt + duration));
@@ -111,7 +122,7 @@ export async function startContainer(d: Daemon, container: ContainerRecord, opts
     // Detached and still running: its processes stay (PID 1, background jobs).
     const processes = { nextPid: Math.max(result.processes?.nextPid ?? 0, FIRST_EXEC_PID), processes: result.processes?.own ?? [] };
     const serving = result.serving ? { serving: result.serving } : {};
-    d.putContainer({ ...c, logs, processes, state: { status: 'running', exitCode: 0, startedAt, finishedAt: c.state.finishedAt, endsAt: startedAt + duration, pendingExit: { exitCode: result.exitCode }, ...serving } });
+    d.putContainer({ ...c, logs, processes, state: { status: 'running', exitCode: 0, startedAt, finishedAt: c.state.finishedAt, endsAt: startedAt + duration, pendingExit: { exitCode: result.exitCode }, ...serving, ...ports } });
   }
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
 }

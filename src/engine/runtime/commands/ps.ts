@@ -14,6 +14,7 @@ import { containerSizeRw } from '../disk-usage.ts';
 import { humanSize } from '../../format/size.ts';
 import { FormatError, renderFormatted } from './format.ts';
 import { psFilter } from './ps-filter.ts';
+import { displayablePorts } from '../publish.ts';
 import { stateName } from '../container-state.ts';
 
 /** The IMAGE column: a short ID stays short; a reference loses its digest. */
@@ -38,14 +39,7 @@ export function commandColumn(c: ContainerRecord, trunc: boolean): string {
 }
 
 function portsColumn(c: ContainerRecord): string {
-  if (c.state.status !== 'running') return '';
-  const parts: string[] = [];
-  for (const port of Object.keys(c.config.ExposedPorts ?? {}).sort()) {
-    const bindings = c.portBindings[port];
-    if (!bindings || bindings.length === 0) parts.push(port);
-    else for (const b of bindings) parts.push(`${b.HostIp || '0.0.0.0'}:${b.HostPort}->${port}`);
-  }
-  return parts.join(', ');
+  return c.state.status === 'running' ? displayablePorts(c) : '';
 }
 
 const PS_HEADERS: Record<string, string> = {

@@ -4,6 +4,7 @@
  * process and, unless detached, wait for it and pass its output and exit code through.
  */
 import { parseRestartPolicy, restartPolicyError } from '../restart-policy.ts';
+import { parsePublish } from '../publish.ts';
 import type { Winsize } from '../../shell/io.ts';
 import { isValidContainerName } from '../../format/names.ts';
 import type { ContainerConfig } from '../../image/config.ts';
@@ -118,14 +119,20 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
   const ports: Record<string, Record<string, never>> = {};
   const portBindings: ContainerRecord['portBindings'] = {};
   for (const spec of (f.publish as string[] | undefined) ?? []) {
-    const parts = spec.split(':');
-    const container = parts[parts.length - 1].includes('/') ? parts[parts.length - 1] : `${parts[parts.length - 1]}/tcp`;
-    ports[container] = {};
-    const hostPort = parts.length >= 2 ? parts[parts.length - 2] : '';
-    const hostIp = parts.length >= 3 ? parts[0] : '';
-    (portBindings[container] ??= []).push({ HostIp: hostIp, HostPort: hostPort });
+    const parsed = parsePublish(spec);
+    if (typeof parsed === 'string') return out.errLine(`docker: ${parsed}.`).errLine(SEE).fail(125).result();
+    for (const { port, binding } of parsed) {
+      ports[port] = {};
+      (portBindings[port] ??= []).push(binding);
+    }
   }
-  for (const e of (f.expose as string[] | undefined) ?? []) ports[e.includes('/') ? e : `${e}/tcp`] = {};
+  for (const e of (f.expose as string[] | undefined) ?? []) {
+    // a range exposes each port of it
+    const [spec, proto = 'tcp'] = e.split('/') as [string, string | undefined];
+    const m = /^(\d+)-(\d+)$/.exec(spec);
+    if (m) for (let p = Number(m[1]); p <= Number(m[2]); p++) ports[`${p}/${proto}`] = {};
+    else ports[`${spec}/${proto}`] = {};
+  }
   const entrypointChanged = p.changed.has('entrypoint');
   const user: ContainerConfig = {
     Hostname: (f.hostname as string | undefined) ?? id.slice(0, 12),
@@ -165,6 +172,7 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
     portBindings,
     volumeNames: Object.fromEntries(Object.keys(config.Volumes ?? {}).map((v) => [v, d.randomHex(64)])),
     restartPolicy: restart,
+    publishAll: Boolean(f['publish-all']),
     });
   } catch (e) {
     // The image's layers cannot be mounted (bad layer data): dockerd reports it at create.
@@ -175,6 +183,10 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
   mountExistingVolumes(d.state.volumes, d.state.containers, container);
   if (opts.create) return out.line(container.id).result();
   const started = await startContainer(d, container, { stdin: f.interactive ? (opts.stdin ?? '') : '', attached: !f.detach, ...(opts.terminalSize ? { terminalSize: opts.terminalSize } : {}) });
+  if (started.daemonError) {
+    if (container.autoRemove) d.removeContainer(container.id);
+    return out.stderr(`docker: Error response from daemon: ${started.daemonError}.\n`).fail(125).result();
+  }
   if (started.error) {
     if (container.autoRemove) d.removeContainer(container.id);
     return out.stderr(`docker: Error response from daemon: ${startFailureText(started.error.message)}.\n`).fail(started.error.exitCode).result();

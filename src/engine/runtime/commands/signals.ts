@@ -50,8 +50,8 @@ export async function restartCommand(d: Daemon, p: Parsed): Promise<CommandResul
     const stopped = d.findContainer(c.id);
     if (!stopped) continue;
     const started = await startContainer(d, stopped, { stdin: '', attached: false });
-    if (started.error) {
-      out.errLine(`Error response from daemon: Cannot restart container ${arg}: ${startFailureText(started.error.message)}`).fail(1);
+    if (started.error || started.daemonError) {
+      out.errLine(`Error response from daemon: Cannot restart container ${arg}: ${started.daemonError ?? startFailureText(started.error!.message)}`).fail(1);
       continue;
     }
     out.line(arg);
