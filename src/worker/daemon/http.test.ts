@@ -59,6 +59,12 @@ describe('curl to a published port', () => {
     expect(logs[1]).toMatch(/^172\.17\.0\.1 - - \[\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d \+0000\] "GET \/nope HTTP\/1\.1" 404 153 "-" "curl\/7\.88\.1"$/);
   });
 
+  it('says so rather than print noise when the file’s bytes are modelled (a program from the image)', async () => {
+    await type('docker exec web ln -s /usr/sbin/nginx /var/www/html/prog');
+    const r = await type('curl localhost:8080/prog');
+    expect(r.output).toMatch(/^layerlab: the \d+ bytes of \/var\/www\/html\/prog in the container are not in layerlab's data \(this image's file contents are modelled\)\n$/);
+  });
+
   it('writes the page into a host file with -o, which the host shell can then read', async () => {
     expect((await type('curl -s -o page.html localhost:8080 && wc -c page.html')).output).toBe('615 page.html\n');
   });

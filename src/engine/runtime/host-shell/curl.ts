@@ -141,6 +141,11 @@ export function curlProgram(calls: DockerCalls, terminal: OutputFd): CommandFn {
         continue;
       }
       if (!o.head) body.push(r.body);
+      // bytes layerlab does not have would show as noise: say so instead, unless they go to a file
+      if (!o.head && r.modelled && o.output === undefined && !o.remoteName) {
+        body.pop();
+        ctx.stderr.write(`layerlab: the ${r.body.length} bytes of ${r.modelled} in the container are not in layerlab's data (this image's file contents are modelled)\n`);
+      }
       if (o.verbose && r.body.length && !stdoutIsTerminal) ctx.stderr.write(`{ [${r.body.length} bytes data]\n`);
       return write(ctx, o, t, out, body);
     }

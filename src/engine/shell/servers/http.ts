@@ -23,6 +23,8 @@ export interface HttpResponse {
   /** In the order the server sends them. */
   headers: [string, string][];
   body: Uint8Array;
+  /** The body is a file whose bytes layerlab does not have (its image's content is modelled): its path. */
+  modelled?: string;
   /** What the server logs: its access log line and, for some errors, an error log line. */
   log: { access?: string; error?: string };
 }

@@ -36,6 +36,7 @@ interface Outcome {
   headers?: [string, string][];
   body?: Uint8Array;
   error?: string;
+  modelled?: string;
 }
 
 /** nginx's answer to `req`, or undefined when no server block listens on its port. */
@@ -101,6 +102,7 @@ function served(ctx: NginxContext, path: string, st: Stat): Outcome {
   const readable = st.uid === WORKER_UID ? st.mode & 0o400 : st.gid === WORKER_UID ? st.mode & 0o040 : st.mode & 0o004;
   if (!readable) return { status: 403, error: `open() "${path}" failed (13: Permission denied)` };
   const body = ctx.fs.readFile(path);
+  const modelled = ctx.fs.readContent(path).kind === 'virtual' ? { modelled: path } : {};
   const ext = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase();
   const type = (ext && ctx.http.types.get(ext)) || ctx.http.defaultType;
   return {
@@ -114,6 +116,7 @@ function served(ctx: NginxContext, path: string, st: Stat): Outcome {
       ['Accept-Ranges', 'bytes'],
     ],
     body,
+    ...modelled,
   };
 }
 
@@ -148,7 +151,8 @@ function finish(ctx: NginxContext, server: NginxServer, req: HttpRequest, o: Out
   const error = o.error
     ? `${nginxTime(ctx.now)} [error] ${ctx.pid}#${ctx.pid}: *${ctx.connection} ${o.error}, client: ${req.remoteAddr}, server: ${server.names[0] ?? ''}, request: "${request}", host: "${req.host}"\n`
     : undefined;
-  return { status: o.status, reason: REASONS[o.status] ?? '', headers, body: req.method === 'HEAD' ? new Uint8Array(0) : body, log: { access, ...(error ? { error } : {}) } };
+  const modelled = o.modelled && req.method !== 'HEAD' ? { modelled: o.modelled } : {};
+  return { status: o.status, reason: REASONS[o.status] ?? '', headers, body: req.method === 'HEAD' ? new Uint8Array(0) : body, ...modelled, log: { access, ...(error ? { error } : {}) } };
 }
 
 /** The location whose prefix matches longest (an exact `=` match first), if any. */

@@ -20,6 +20,7 @@ import { nginxRespond } from './nginx-http.ts';
 export const HOST_CPUS = 2;
 const DEFAULT_CONF = '/etc/nginx/nginx.conf';
 
+/** The nginx version: from dpkg's status, yum's or dnf's log, or apk's database; else the image's NGINX_VERSION. */
 function version(ctx: CommandContext): string {
   try {
     const pkg = readStatus(ctx.fs).get('nginx');
@@ -27,6 +28,18 @@ function version(ctx: CommandContext): string {
   } catch {
     // no dpkg database
   }
+  const text = (path: string) => {
+    try {
+      return new TextDecoder().decode(ctx.fs.readFile(path));
+    } catch {
+      return '';
+    }
+  };
+  // yum/dnf: `Installed: nginx-1:1.16.1-1.fc31.x86_64` (the last install wins); apk: `P:nginx` then `V:1.24.0-r7`
+  const rpm = [...`${text('/var/log/yum.log')}\n${text('/var/log/dnf.rpm.log')}`.matchAll(/Installed: nginx-(?:\d+:)?(\d[\w.]*)-/g)].at(-1);
+  if (rpm) return rpm[1]!;
+  const apk = /^P:nginx\nV:(\d[\w.]*)-r\d+$/m.exec(text('/lib/apk/db/installed'));
+  if (apk) return apk[1]!;
   return ctx.env.NGINX_VERSION ?? '';
 }
 
