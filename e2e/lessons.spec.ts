@@ -126,3 +126,19 @@ test('the overlay2 lesson: the engine counts the LowerDir entries of a container
   await expect(lesson.getByTestId('lesson-goal-result')).toContainText('Not yet', { timeout: 120_000 });
   await page.screenshot({ path: 'test-results/screenshots/lesson-overlay2-en.png' });
 });
+
+test('the publish-port lesson: the engine runs the image with -p and curls it; the goal is met by a page the Dockerfile writes', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await page.getByTestId('lesson-picker').selectOption('publish-port');
+  const lesson = page.getByTestId('lesson');
+  await expect(lesson).toContainText('Publishing a port');
+  await expect.poll(() => editorText(page)).toContain('Hello from layerlab');
+  const options = lesson.getByTestId('lesson-question').locator('label');
+  await options.filter({ hasText: /^Hello from layerlab$/ }).locator('input').check();
+  await lesson.getByTestId('lesson-check').click();
+  await expect(lesson.getByTestId('lesson-result')).toContainText('Right', { timeout: 120_000 });
+  await lesson.getByTestId('lesson-goal-check').click();
+  await expect(lesson.getByTestId('lesson-goal-result')).toContainText('Not yet', { timeout: 120_000 });
+  await page.screenshot({ path: 'test-results/screenshots/lesson-publish-port.png' });
+});

@@ -10,6 +10,7 @@ import { cmdEntrypoint } from './data/cmd-entrypoint.ts';
 import { commitVsDockerfile } from './data/commit-vs-dockerfile.ts';
 import { copyOnWrite } from './data/copy-on-write.ts';
 import { overlay2 } from './data/overlay2.ts';
+import { publishPort } from './data/publish-port.ts';
 import { runFlags } from './data/run-flags.ts';
 import { tagsRegistries } from './data/tags-registries.ts';
 import { unionShadowing } from './data/union-shadowing.ts';
@@ -123,6 +124,7 @@ export const LESSONS: readonly Lesson[] = [
   buildCache,
   cmdEntrypoint,
   runFlags,
+  publishPort,
   volume,
   wastedBytes,
   tagsRegistries,

@@ -9,11 +9,14 @@ import { dockerCli } from '../../engine/runtime/cli.ts';
 import { classifyLine } from '../../conformance/session.ts';
 import { theDaemon } from '../engine.ts';
 import { bumpRevision } from './revision.ts';
+import { HostShell } from '../../engine/runtime/host-shell/shell.ts';
+import { httpExchange } from '../../engine/runtime/published-port.ts';
 
 export interface LessonsApi {
   /**
-   * Runs docker command lines (without `docker`; `{image}` stands for the image) and returns
-   * what the last one printed. Containers named with `--name` are removed afterwards.
+   * Runs docker command lines (without `docker`; `{image}` stands for the image), or `curl …`
+   * lines at the host's prompt, and returns what the last one printed. Containers named with
+   * `--name` are removed afterwards.
    */
   lessonCli(lines: string[], imageId: string): Promise<{ output: string; revision: number }>;
   /** The layer (0-based) the image shows `path` from (null: it does not show it), and how many layers the image has. */
@@ -26,6 +29,12 @@ export const lessonsApi: LessonsApi = {
     let output = '';
     const names: string[] = [];
     for (const line of lines) {
+      if (line.startsWith('curl ')) {
+        // curl at a host prompt of its own: it reaches the containers' published ports
+        const r = await new HostShell().run(line, { docker: (call) => dockerCli(d, call.argv), http: (port, request) => httpExchange(d, port, request), now: d.now / 1000 });
+        output = r.output;
+        continue;
+      }
       const parsed = classifyLine(`docker ${line.replaceAll('{image}', imageId)}`);
       if (parsed.kind !== 'docker') throw new Error(`not a docker command: ${line}`);
       const argv = parsed.argv.slice(1);
