@@ -25,6 +25,7 @@ export type Errno =
   | 'EPERM' // Operation not permitted
   | 'EBUSY' // Device or resource busy (e.g. rmdir /, rm of a mount point)
   | 'EXDEV' // Invalid cross-device link (a hard link to a file on another mount)
+  | 'EROFS' // Read-only file system (a `:ro` bind mount)
   | 'EFBIG'; // File too large for the simulator's limits
 
 export const ERRNO_TEXT: Record<Errno, string> = {
@@ -38,6 +39,7 @@ export const ERRNO_TEXT: Record<Errno, string> = {
   EPERM: 'Operation not permitted',
   EBUSY: 'Device or resource busy',
   EXDEV: 'Invalid cross-device link',
+  EROFS: 'Read-only file system',
   EFBIG: 'File too large',
 };
 

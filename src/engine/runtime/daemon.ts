@@ -4,6 +4,8 @@
  * containers. The docker commands (commands/*.ts) are functions over it.
  */
 import { afterExit } from './restart-policy.ts';
+import { HostBindMounts, hostBinds } from './host-binds.ts';
+import { hostFilesystem, type HostFiles } from './host-shell/host.ts';
 import { truncateID } from '../format/ids.ts';
 import { generateName } from '../format/names.ts';
 import type { ImageConfig } from '../image/config.ts';
@@ -53,6 +55,11 @@ export class Daemon {
   state: DaemonState;
   /** Images deleted while a container still uses them (their layers stay held). */
   readonly deletedImages = new Map<string, ImageRecord>();
+  /**
+   * The machine's files (dockerd and the docker client share the host): the sources of
+   * `-v /host/dir:/dest` bind mounts. The terminal's host shell works on the same files.
+   */
+  readonly host: HostFiles = { fs: hostFilesystem(() => this.seconds()) };
 
   private readonly compressed = new Map<string, Promise<BlobInfo>>();
 
@@ -279,9 +286,14 @@ export class Daemon {
     return ContainerLayer.over([...this.layersOf(img), initLayer(this.seconds())], { clock: () => this.seconds() });
   }
 
-  /** What the container's processes see: its read-write layer with its bind mounts on top. */
-  mountNamespace(c: Pick<ContainerRecord, 'rw' | 'mounts'>): MountNamespace {
-    return new MountNamespace(c.rw, c.mounts, () => this.seconds());
+  /**
+   * What the container's processes see: its read-write layer with its file bind mounts on top,
+   * and below a `-v /host/dir:/dest` mount point the host's directory itself.
+   */
+  mountNamespace(c: Pick<ContainerRecord, 'rw' | 'mounts'> & { binds?: readonly string[] }): MountNamespace | HostBindMounts {
+    const ns = new MountNamespace(c.rw, c.mounts, () => this.seconds());
+    const binds = hostBinds(c.binds ?? []);
+    return binds.length ? new HostBindMounts(ns, binds, this.host.fs) : ns;
   }
 
   /** The simulated clock in seconds since the epoch (file times). */

@@ -31,7 +31,7 @@ export const lessonsApi: LessonsApi = {
     for (const line of lines) {
       if (line.startsWith('curl ')) {
         // curl at a host prompt of its own: it reaches the containers' published ports
-        const r = await new HostShell().run(line, { docker: (call) => dockerCli(d, call.argv), http: (port, request) => httpExchange(d, port, request), now: d.now / 1000 });
+        const r = await new HostShell().run(line, { docker: (call) => dockerCli(d, call.argv), http: (port, request) => httpExchange(d, port, request), files: d.host, now: d.now / 1000 });
         output = r.output;
         continue;
       }

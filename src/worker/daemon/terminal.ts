@@ -152,6 +152,8 @@ function dockerOnDaemon(d: Daemon, line: string, fx: LineEffects, size?: Winsize
     ...(size ? { terminalSize: size } : {}),
     // curl to a port of the host: the container publishing it answers
     http: (port, request) => httpExchange(d, port, request),
+    // the daemon's host files: what -v /host/dir binds, what ls and cat at the prompt see
+    files: d.host,
     async docker({ argv, stdin, terminal, onTerminal }) {
       // One undo step per typed line, kept before its first command that may change the daemon
       // (the ones before it only read, so that is the state before the line); undo and the

@@ -5,6 +5,7 @@
  */
 import { afterExit } from '../restart-policy.ts';
 import { allocatePorts } from '../publish.ts';
+import { createBindSources, hostBinds } from '../host-binds.ts';
 import type { Winsize } from '../../shell/io.ts';
 import type { ContainerConfig } from '../../image/config.ts';
 import type { Daemon } from '../daemon.ts';
@@ -91,6 +92,7 @@ export async function startContainer(d: Daemon, container: ContainerRecord, opts
     return { stdout: '', stderr: '', exitCode: 128, daemonError: allocated.error };
   }
   const ports = Object.keys(allocated.ports).length ? { ports: allocated.ports } : {};
+  createBindSources(d.host.fs, hostBinds(c.binds));
   // dockerd writes the hostname file again at every start (BuildHostnameFile).
   c.mounts.replace(HOSTNAME_PATH, hostnameFile(c.config.Hostname, d.seconds()));
   const fs = d.mountNamespace(c);

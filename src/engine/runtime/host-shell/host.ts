@@ -73,8 +73,14 @@ export const HOST_PROGRAMS: readonly string[] = [
 /** A program file: an ELF header is enough for the shell to run the simulation of that name (a text file would be a script). */
 const ELF = bytesContent(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]));
 
+/** The machine's files, shared by the host shell and the daemon (a bind mount's source is here); replaced as a whole. */
+export interface HostFiles {
+  fs: ContainerLayer;
+}
+
 /** The host's root filesystem, as a fresh read-write layer (the session's host files start here). */
-export function hostFilesystem(): ContainerLayer {
+/** `clock`: seconds since the epoch, the mtime of what is written (the session's clock). */
+export function hostFilesystem(clock?: () => number): ContainerLayer {
   const tree = Tree.empty(dirEntry()).edit((t) => {
     for (const dir of ['etc', 'usr/bin', 'usr/local/bin', 'var']) t.set(dir, dirEntry(), { parents: true });
     t.set('tmp', dirEntry({ mode: 0o1777 }));
@@ -87,7 +93,7 @@ export function hostFilesystem(): ContainerLayer {
     t.set('etc/group', fileEntry(bytesContent(`root:x:0:\n${name}:x:${gid}:\n`)));
     t.set('etc/hostname', fileEntry(bytesContent(`${HOST_NAME}\n`)));
   });
-  return ContainerLayer.overTree(tree, { uid: HOST_USER.uid, gid: HOST_USER.gid });
+  return ContainerLayer.overTree(tree, { uid: HOST_USER.uid, gid: HOST_USER.gid, ...(clock ? { clock } : {}) });
 }
 
 /** The engine's programs plus the host's own (`clear`, `sudo`); `docker` is added per line. */

@@ -16,7 +16,7 @@ import type { ShellState } from '../../shell/state.ts';
 import type { CommandResult } from '../ports.ts';
 import { BashInterpreter } from './bash.ts';
 import { DockerCalls, dockerProgram, NeedDocker, type DockerCall } from './docker-calls.ts';
-import { HOST_ENV, HOST_HOME, HOST_NAME, HOST_SHELL_PID, HOST_USER, hostFilesystem, hostRegistry } from './host.ts';
+import { HOST_ENV, HOST_HOME, HOST_NAME, HOST_SHELL_PID, HOST_USER, hostFilesystem, hostRegistry, type HostFiles } from './host.ts';
 import { bashSyntaxError } from './syntax.ts';
 import { curlProgram } from './curl.ts';
 import type { ClientRequest, Exchange } from '../published-port.ts';
@@ -28,6 +28,12 @@ export interface HostShellHooks {
   now?: number;
   /** An HTTP request to a port of the host (curl); without it nothing listens on the host's ports. */
   http?(port: number, request: ClientRequest): Promise<Exchange> | Exchange;
+  /**
+   * The host's files when the daemon shares them (its bind mounts read and write them): the
+   * shell works on a copy for each run of a line and puts the last one back here. Default: the
+   * shell's own.
+   */
+  files?: HostFiles;
   /** The terminal's window size (the terminal panel's rows and columns); default 0×0. */
   terminalSize?: Winsize;
 }
@@ -56,7 +62,7 @@ type Attempt =
 
 export class HostShell {
   private state = loginState();
-  private fs = hostFilesystem();
+  private readonly files: HostFiles = { fs: hostFilesystem() };
   private readonly registry: CommandRegistry = hostRegistry();
   private suspended: (LineRun & { waiting: DockerCall }) | null = null;
 
@@ -88,7 +94,7 @@ export class HostShell {
       const a = this.attempt(run);
       if (a.kind === 'done') {
         this.state = a.state;
-        this.fs = a.fs;
+        (run.hooks.files ?? this.files).fs = a.fs;
         return { output: a.output.slice(run.shown), exitCode: a.status, suspended: false };
       }
       if (a.call.http) {
@@ -108,7 +114,7 @@ export class HostShell {
   /** One run of the line from its start, on copies of the shell's state and files. */
   private attempt(run: LineRun): Attempt {
     const state = this.state.clone();
-    const fs = this.fs.fork();
+    const fs = (run.hooks.files ?? this.files).fs.fork();
     const size = run.hooks.terminalSize ?? { rows: 0, cols: 0 };
     const terminal = new BufferFd(undefined, size);
     run.calls.rewind();

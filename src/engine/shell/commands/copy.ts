@@ -61,6 +61,18 @@ export const cp: CommandFn = (ctx) => {
   return status;
 };
 
+/**
+ * What mv does when rename(2) fails with EXDEV (the source and target are on different mounts,
+ * such as a bind-mounted host directory and the container's own files): copy as `cp -a` does,
+ * then remove the source. False when the copy failed (its error is written).
+ */
+export function moveAcrossDevices(ctx: CommandContext, from: string, to: string, shown: string): boolean {
+  const st = ctx.fs.lstat(from);
+  if (!copyEntry(ctx, from, st, to, { recursive: true, preserve: true, noDereference: true, noClobber: false, force: true }, shown)) return false;
+  ctx.fs.removeTree(from);
+  return true;
+}
+
 function copyEntry(ctx: CommandContext, from: string, st: Stat, to: string, opts: CopyOptions, shown: string): boolean {
   ctx.step();
   const fs = ctx.fs;

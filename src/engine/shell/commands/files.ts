@@ -3,6 +3,7 @@ import { FsError } from '../../fs/ops.ts';
 import type { CommandContext, CommandFn } from '../command.ts';
 import { basename as baseOf, dirname as dirOf, normalizePath } from '../paths.ts';
 import { errnoText, fail, lstatOrNull, options, statOrNull } from './util.ts';
+import { moveAcrossDevices } from './copy.ts';
 
 const q = (s: string): string => `'${s}'`;
 
@@ -260,7 +261,12 @@ export const mv: CommandFn = (ctx) => {
     }
     if (o.flags.has('n') && lstatOrNull(ctx, target)) continue;
     try {
-      ctx.fs.rename(srcPath, target);
+      try {
+        ctx.fs.rename(srcPath, target);
+      } catch (e) {
+        if (!(e instanceof FsError) || e.code !== 'EXDEV') throw e;
+        if (!moveAcrossDevices(ctx, srcPath, target, src)) status = 1;
+      }
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
       fail(ctx, ctx.flavour === 'busybox' ? `can't rename ${q(src)}: ${errnoText(e)}` : `cannot move ${q(src)} to ${q(destIsDir ? `${dest.replace(/\/$/, '')}/${baseOf(src)}` : dest)}: ${errnoText(e)}`);
@@ -287,6 +293,12 @@ export const ln: CommandFn = (ctx) => {
   for (const t of targets) {
     const linkName = intoDir ? `${dest.replace(/\/$/, '')}/${baseOf(t)}` : dest;
     const linkPath = ctx.path(linkName);
+    // busybox stats a hard link's source first, and names it when it is missing
+    if (ctx.flavour === 'busybox' && !o.flags.has('s') && !statOrNull(ctx, ctx.path(t))) {
+      fail(ctx, `${t}: No such file or directory`);
+      status = 1;
+      continue;
+    }
     try {
       if (o.flags.has('f') && lstatOrNull(ctx, linkPath) && lstatOrNull(ctx, linkPath)!.type !== 'dir') ctx.fs.unlink(linkPath);
       if (o.flags.has('s')) ctx.fs.symlink(t, linkPath);
