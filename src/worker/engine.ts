@@ -4,6 +4,7 @@
  * first changed one run again). Base images come from the image catalog, pulled from the
  * simulated Docker Hub the first time a FROM names them.
  */
+import { HOST_HOME } from '../engine/runtime/host-shell/host.ts';
 import { classicBuildHook, dockerBuild } from '../engine/build/hook.ts';
 import { ImageCatalog } from '../engine/images/catalog.ts';
 import { urlDataSource, type ImageDataSource } from '../engine/images/source.ts';
@@ -51,6 +52,8 @@ export function theDaemon(): Promise<Daemon> {
       build: classicBuildHook,
       hub: catalogHub(images),
       clock: startClock(),
+      // the terminal's docker client runs as the host's user
+      clientConfigDir: `${HOST_HOME}/.docker`,
     });
   })();
   return daemon;

@@ -5,6 +5,7 @@
  */
 import { pauseCommand, unpauseCommand } from './commands/pause.ts';
 import { updateCommand } from './commands/update.ts';
+import { loginCommand, logoutCommand } from './commands/login.ts';
 import { runDueRestarts } from './commands/restart-due.ts';
 import type { Winsize } from '../shell/io.ts';
 import { attachCommand, waitCommand } from './commands/attach-wait.ts';
@@ -66,6 +67,8 @@ const COMMANDS: DockerCommand[] = [
   { name: 'kill', usage: 'docker kill [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Kill one or more running containers', flags: [s('signal', 's')], interspersed: true, arity: { min: 1, max: MANY }, handler: killCommand },
   { name: 'restart', usage: 'docker restart [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Restart one or more containers', flags: [n('time', 't')], interspersed: true, arity: { min: 1, max: MANY }, handler: restartCommand },
   { name: 'update', usage: 'docker update [OPTIONS] CONTAINER [CONTAINER...]', summary: 'Update configuration of one or more containers', flags: [s('restart')], interspersed: true, arity: { min: 1, max: MANY }, handler: updateCommand },
+  { name: 'login', usage: 'docker login [OPTIONS] [SERVER]', summary: 'Log in to a Docker registry', flags: [s('username', 'u'), s('password', 'p'), b('password-stdin')], interspersed: true, arity: { min: 0, max: 1 }, handler: (d, p, stdin, client) => loginCommand(d, p, stdin, Boolean(d.options.tty || client.terminalSize)) },
+  { name: 'logout', usage: 'docker logout [SERVER]', summary: 'Log out from a Docker registry', flags: [], interspersed: true, arity: { min: 0, max: 1 }, handler: logoutCommand },
   { name: 'pause', usage: 'docker pause CONTAINER [CONTAINER...]', summary: 'Pause all processes within one or more containers', flags: [], interspersed: true, arity: { min: 1, max: MANY }, handler: pauseCommand },
   { name: 'unpause', usage: 'docker unpause CONTAINER [CONTAINER...]', summary: 'Unpause all processes within one or more containers', flags: [], interspersed: true, arity: { min: 1, max: MANY }, handler: unpauseCommand },
   { name: 'rename', usage: 'docker rename CONTAINER NEW_NAME', summary: 'Rename a container', flags: [], interspersed: true, arity: { min: 2, max: 2 }, handler: renameCommand },

@@ -29,6 +29,8 @@ export interface DaemonOptions {
   hub?: HubCatalog;
   /** Whether the client's stdin is a terminal (`-it` fails without one). */
   tty?: boolean;
+  /** Where the docker client keeps config.json on the host (`docker login`); default /root/.docker. */
+  clientConfigDir?: string;
   /** The client's environment (`-e NAME` without a value reads it). */
   clientEnv?: Readonly<Record<string, string>>;
   /** Simulated start time, ms since the epoch. */

@@ -13,6 +13,7 @@ import type { Parsed } from '../flags.ts';
 import type { CommandResult } from '../ports.ts';
 import { domainOf, familiarName, parseNormalizedNamed, ReferenceError, referenceKey, withDefaultTag, type Reference } from '../reference.ts';
 import { unreachable } from './pull.ts';
+import { hubUser } from './login.ts';
 import { Output } from './result.ts';
 
 export async function pushCommand(d: Daemon, p: Parsed): Promise<CommandResult> {
@@ -37,7 +38,9 @@ export async function pushCommand(d: Daemon, p: Parsed): Promise<CommandResult> 
   const top = [...layers].reverse();
   for (const l of top) out.line(`${truncateID(l.diffId)}: Preparing`);
   if (!d.state.registry.knowsHost(domain)) return out.errLine(unreachable(domain)).fail(1).result();
-  if (domain === 'docker.io') return out.errLine('denied: requested access to the resource is denied').fail(1).result();
+  // Docker Hub: only into the logged-in user's own repositories
+  const user = domain === 'docker.io' ? hubUser(d) : undefined;
+  if (domain === 'docker.io' && (!user || !domainOf(ref.name).path.startsWith(`${user}/`))) return out.errLine('denied: requested access to the resource is denied').fail(1).result();
   const blobs = await Promise.all(layers.map((l) => d.blobOf(l)));
   let registry = d.state.registry;
   for (let i = layers.length - 1; i >= 0; i--) {
