@@ -7,6 +7,7 @@ import { pauseCommand, unpauseCommand } from './commands/pause.ts';
 import { updateCommand } from './commands/update.ts';
 import { loginCommand, logoutCommand } from './commands/login.ts';
 import { runDueRestarts } from './commands/restart-due.ts';
+import { dockerHelp, isDockerCommand } from './help.ts';
 import type { Winsize } from '../shell/io.ts';
 import { attachCommand, waitCommand } from './commands/attach-wait.ts';
 import type { Daemon } from './daemon.ts';
@@ -178,7 +179,10 @@ export async function dockerCli(d: Daemon, argv: readonly string[], opts: Docker
   d.settle();
   await runDueRestarts(d);
   const first = argv[0];
-  if (first === undefined) return { stdout: '', stderr: 'Usage:  docker [OPTIONS] COMMAND\n', exitCode: 0 };
+  // no command: the usage on stderr (cobra's ShowHelp to Err); --help and help: on stdout
+  const help = () => dockerHelp(d.options.clientConfigDir ?? '/root/.docker');
+  if (first === undefined) return { stdout: '', stderr: help(), exitCode: 0 };
+  if ((first === '--help' || first === 'help') && argv.length === 1) return { stdout: help(), stderr: '', exitCode: 0 };
   let name = first;
   let rest = argv.slice(1);
   if (MANAGEMENT.has(first) && argv[1] !== undefined) {
@@ -198,6 +202,7 @@ export async function dockerCli(d: Daemon, argv: readonly string[], opts: Docker
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
     const shown = name.includes(' ') ? name : first;
+    if (isDockerCommand(first) && !MANAGEMENT.has(first)) return { stdout: '', stderr: `layerlab: docker ${first} is a command of the real docker CLI that layerlab does not simulate yet\n`, exitCode: 1 };
     return { stdout: '', stderr: `docker: '${shown}' is not a docker command.\nSee 'docker --help'\n`, exitCode: 1 };
   }
   const see = `See 'docker ${cmd.name} --help'.`;
