@@ -49,7 +49,7 @@ export async function pushCommand(d: Daemon, p: Parsed): Promise<CommandResult> 
     let status: string;
     if (repo?.blobs.has(blob.digest)) status = 'Layer already exists';
     else {
-      const source = registry.mountSource(ref.name, blob.digest);
+      const source = registry.mountSource(ref.name, blob.digest) ?? pulledFrom(d, ref.name, layers[i].diffId);
       status = source ? `Mounted from ${domainOf(source).path}` : 'Pushed';
     }
     registry = registry.withBlob(ref.name, { ...blob, layer: layers[i] });
@@ -64,4 +64,18 @@ export async function pushCommand(d: Daemon, p: Parsed): Promise<CommandResult> 
   repoDigests.set(`${ref.name}@${digest}`, img.id);
   d.update({ registry, repoDigests });
   return out.line(`${ref.tag}: digest: ${digest} size: ${size}`).result();
+}
+
+/**
+ * A repository of the same registry this layer was pulled from (dockerd's v2 metadata): the
+ * registry mounts the blob from there instead of taking an upload (`Mounted from library/busybox`).
+ */
+function pulledFrom(d: Daemon, name: string, diffId: string): string | undefined {
+  const host = name.slice(0, name.indexOf('/'));
+  for (const [key, imageId] of d.state.repoDigests) {
+    const repo = key.slice(0, key.indexOf('@'));
+    if (repo === name || !repo.startsWith(`${host}/`)) continue;
+    if (d.state.images.get(imageId)?.config.rootfs.diff_ids.includes(diffId)) return repo;
+  }
+  return undefined;
 }
