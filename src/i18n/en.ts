@@ -207,7 +207,7 @@ export const en = {
     restored_one: '(restoring your workspace: {{count}} command from before the reload is typed again into a fresh engine)',
     restored_other: '(restoring your workspace: {{count}} commands from before the reload are typed again into a fresh engine)',
     welcome: 'layerlab terminal: the simulated docker CLI on this session\'s engine. Try: docker run -it centos:6 /bin/bash',
-    hint: 'Type docker commands at a bash prompt: pipes, ; && and $(…) work (docker rm $(docker ps -aq)). Tab completes, ↑/↓ history, Ctrl-C cancels, Ctrl-L clears. docker run -it IMAGE bash enters a container; exit leaves it.',
+    hint: 'Type docker commands at a bash prompt: pipes, ; && and $(…) work (docker rm $(docker ps -aq)). Tab completes, ↑/↓ history, Ctrl-C cancels, Ctrl-L clears. docker run -it IMAGE bash enters a container; exit leaves it. After docker run -d -p 8080:80 nginx, curl localhost:8080 reaches it.',
   },
   imageGraph: {
     all: 'Show intermediate images (docker images -a)',

@@ -206,7 +206,7 @@ export const zhCN: Catalog = {
     restored_one: '（正在恢复你的工作区：把重新加载前的 {{count}} 条命令再次输入到新的引擎中）',
     restored_other: '（正在恢复你的工作区：把重新加载前的 {{count}} 条命令再次输入到新的引擎中）',
     welcome: 'layerlab 终端：在本会话的引擎上运行模拟的 docker 命令。试试：docker run -it centos:6 /bin/bash',
-    hint: '在 bash 提示符下输入 docker 命令：支持管道、; && 和 $(…)（如 docker rm $(docker ps -aq)）。Tab 补全，↑/↓ 历史，Ctrl-C 取消，Ctrl-L 清屏。docker run -it 镜像 bash 进入容器；exit 退出。',
+    hint: '在 bash 提示符下输入 docker 命令：支持管道、; && 和 $(…)（如 docker rm $(docker ps -aq)）。Tab 补全，↑/↓ 历史，Ctrl-C 取消，Ctrl-L 清屏。docker run -it 镜像 bash 进入容器；exit 退出。执行 docker run -d -p 8080:80 nginx 之后，可以用 curl localhost:8080 访问它。',
   },
   imageGraph: {
     all: '显示中间镜像（docker images -a）',
