@@ -51,8 +51,8 @@ export function httpExchange(d: Daemon, hostPort: number, request: ClientRequest
   const response = program.http({ fs: d.mountNamespace(c), process: serving, now: d.seconds(), pid: worker, connection: served }, { ...request, port, remoteAddr: BRIDGE_GATEWAY });
   if (!response) return { kind: 'reset' };
   const logs: LogEntry[] = [...c.logs];
-  if (response.log.error) logs.push({ stream: 'stderr', text: response.log.error });
-  if (response.log.access) logs.push({ stream: 'stdout', text: response.log.access });
+  if (response.log.error) logs.push({ stream: 'stderr', text: response.log.error, at: d.now });
+  if (response.log.access) logs.push({ stream: 'stdout', text: response.log.access, at: d.now });
   d.putContainer({ ...c, logs, served });
   return { kind: 'response', response };
 }

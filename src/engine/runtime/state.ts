@@ -60,6 +60,8 @@ export interface ContainerState {
 
 export interface LogEntry {
   stream: 'stdout' | 'stderr';
+  /** When it was written (ms since the epoch): `docker logs -t`, `--since`, `--until`. */
+  at?: number;
   text: string;
 }
 

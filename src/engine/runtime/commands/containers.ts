@@ -53,8 +53,8 @@ export function signalContainer(d: Daemon, c: ContainerRecord, signal: string): 
   const answer = c.state.serving && d.options.runner.signal?.(c.state.serving, signal, d.now);
   if (!answer) return false;
   const logs = [...c.logs];
-  if (answer.stdout) logs.push({ stream: 'stdout', text: answer.stdout });
-  if (answer.stderr) logs.push({ stream: 'stderr', text: answer.stderr });
+  if (answer.stdout) logs.push({ stream: 'stdout', text: answer.stdout, at: d.now });
+  if (answer.stderr) logs.push({ stream: 'stderr', text: answer.stderr, at: d.now });
   if (c.autoRemove) d.removeContainer(c.id);
   else d.putContainer({ ...c, logs, state: { status: 'exited', exitCode: answer.exitCode, startedAt: c.state.startedAt, finishedAt: d.now, endsAt: 0 } });
   return true;
@@ -133,11 +133,19 @@ export async function logsCommand(d: Daemon, p: Parsed): Promise<CommandResult> 
   const out = new Output();
   const c = d.findContainer(p.args[0]);
   if (!c) return out.errLine(`Error: No such container: ${p.args[0]}`).fail(1).result();
+  const since = p.flags.since === undefined ? undefined : logTime(p.flags.since as string, d.now);
+  const until = p.flags.until === undefined ? undefined : logTime(p.flags.until as string, d.now);
+  for (const [flag, t] of [['since', since], ['until', until]] as const) {
+    if (t === null) return out.errLine(`invalid value for "${flag}": failed to parse value as time or duration: "${p.flags[flag]}"`).fail(1).result();
+  }
   const lines: { stream: 'stdout' | 'stderr'; text: string }[] = [];
   for (const entry of c.logs) {
+    const at = entry.at ?? c.state.startedAt;
+    if ((since != null && at < since) || (until != null && at > until)) continue;
     const parts = entry.text.split('\n');
     if (parts[parts.length - 1] === '') parts.pop();
-    for (const text of parts) lines.push({ stream: entry.stream, text: text + '\n' });
+    const stamp = p.flags.timestamps ? `${rfc3339NanoFixed(at)} ` : '';
+    for (const text of parts) lines.push({ stream: entry.stream, text: `${stamp}${text}\n` });
   }
   const tail = p.flags.tail as string | undefined;
   const count = tail === undefined || tail === 'all' ? lines.length : Number(tail);
@@ -146,6 +154,8 @@ export async function logsCommand(d: Daemon, p: Parsed): Promise<CommandResult> 
     if (line.stream === 'stdout') out.stdout(line.text);
     else out.stderr(line.text);
   }
+  // -f on a running container follows its log until interrupted; here it returns
+  if (p.flags.follow && c.state.status === 'running' && until == null) out.errLine(`layerlab: docker logs -f would keep following ${c.name}'s log here until Ctrl-C`);
   return out.result();
 }
 
@@ -198,4 +208,23 @@ export async function execCommand(d: Daemon, p: Parsed, stdin = '', terminalSize
     if (!(e instanceof StartError)) throw e;
     return out.errLine(`OCI runtime exec failed: exec failed: unable to start container process: ${e.message}: unknown`).fail(126).result();
   }
+}
+
+/** `--since`/`--until`: a duration before now (`10m`, `1h30m`), RFC 3339 or Unix seconds; null when unreadable. */
+function logTime(value: string, now: number): number | null {
+  const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  if (/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(value)) {
+    let ms = 0;
+    for (const [, n, u] of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) ms += Number(n) * unit[u!]!;
+    return now - ms;
+  }
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : t;
+}
+
+/** Docker's RFC3339NanoFixed in UTC: `2024-01-01T00:00:00.000000000Z`. */
+function rfc3339NanoFixed(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 19)}.${String(ms % 1000).padStart(3, '0')}000000Z`;
 }

@@ -109,8 +109,8 @@ export async function startContainer(d: Daemon, container: ContainerRecord, opts
   // what it wrote in a named volume, the volume's other containers see
   shareVolumeWrites(d.state.containers, c);
   const logs: LogEntry[] = [...c.logs];
-  if (result.stdout) logs.push({ stream: 'stdout', text: result.stdout });
-  if (result.stderr) logs.push({ stream: 'stderr', text: result.stderr });
+  if (result.stdout) logs.push({ stream: 'stdout', text: result.stdout, at: startedAt });
+  if (result.stderr) logs.push({ stream: 'stderr', text: result.stderr, at: startedAt });
   const duration = result.durationMs ?? 0;
   // A process that never ends by itself (a server) keeps running even when the client is
   // attached: the real client would wait for it until interrupted; this one returns.
