@@ -5,22 +5,15 @@
  * engine runs without a bridge network, so these follow dockerd's and the CLI's code.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { shlexSplit } from '../../conformance/shlex.ts';
-import { loadSharedBase } from '../base/load-node.ts';
-import { installBase } from './bases.ts';
-import { dockerCli } from './cli.ts';
-import { Daemon } from './daemon.ts';
-import { ENGINE_LAYERS } from './engine-layers.ts';
+import type { CommandResult } from './ports.ts';
+import { busyboxDaemon } from './testing/busybox-daemon.ts';
 import { parsePublish } from './publish.ts';
-import { shellRunner } from './shell-runner.ts';
 
-let d: Daemon;
-const docker = async (line: string) => dockerCli(d, shlexSplit(line).slice(1));
+let docker: (line: string) => Promise<CommandResult>;
 const ports = async () => (await docker('docker ps --format "{{.Names}} {{.Ports}}"')).stdout;
 
 beforeEach(async () => {
-  d = new Daemon({ layers: ENGINE_LAYERS, runner: shellRunner() });
-  await installBase(d, loadSharedBase('busybox'));
+  ({ docker } = await busyboxDaemon());
 });
 
 describe('-p values', () => {

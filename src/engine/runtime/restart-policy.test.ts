@@ -4,22 +4,17 @@
  * Wording and the cases a recording can pin down are in conformance/cases/restart-policy.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { shlexSplit } from '../../conformance/shlex.ts';
-import { loadSharedBase } from '../base/load-node.ts';
-import { installBase } from './bases.ts';
-import { dockerCli } from './cli.ts';
-import { Daemon } from './daemon.ts';
-import { ENGINE_LAYERS } from './engine-layers.ts';
+import type { Daemon } from './daemon.ts';
+import type { CommandResult } from './ports.ts';
+import { busyboxDaemon } from './testing/busybox-daemon.ts';
 import { parseRestartPolicy, restartPolicyError } from './restart-policy.ts';
-import { shellRunner } from './shell-runner.ts';
 
 let d: Daemon;
-const docker = async (line: string) => dockerCli(d, shlexSplit(line).slice(1));
+let docker: (line: string) => Promise<CommandResult>;
 const record = (name: string) => d.findContainer(name)!;
 
 beforeEach(async () => {
-  d = new Daemon({ layers: ENGINE_LAYERS, runner: shellRunner() });
-  await installBase(d, loadSharedBase('busybox'));
+  ({ d, docker } = await busyboxDaemon());
 });
 
 describe('a crash loop under --restart always', () => {

@@ -6,21 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { shlexSplit } from '../../../conformance/shlex.ts';
-import { loadSharedBase } from '../../base/load-node.ts';
-import { installBase } from '../bases.ts';
-import { dockerCli } from '../cli.ts';
-import { Daemon } from '../daemon.ts';
-import { ENGINE_LAYERS } from '../engine-layers.ts';
-import { shellRunner } from '../shell-runner.ts';
+import type { Daemon } from '../daemon.ts';
+import type { CommandResult } from '../ports.ts';
+import { busyboxDaemon } from '../testing/busybox-daemon.ts';
 
 let d: Daemon;
-const docker = async (line: string) => dockerCli(d, shlexSplit(line).slice(1));
+let docker: (line: string) => Promise<CommandResult>;
 const raw = readFileSync(new URL('../../../../conformance/cases/login-logout/login-success.raw.txt', import.meta.url), 'utf8');
 
 beforeEach(async () => {
-  d = new Daemon({ layers: ENGINE_LAYERS, runner: shellRunner(), registries: ['localhost:5000'] });
-  await installBase(d, loadSharedBase('busybox'));
+  ({ d, docker } = await busyboxDaemon({ registries: ['localhost:5000'] }));
 });
 
 describe('docker login', () => {

@@ -4,20 +4,15 @@
  * fixed-width RFC 3339 form, and filtered by it.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { shlexSplit } from '../../../conformance/shlex.ts';
-import { loadSharedBase } from '../../base/load-node.ts';
-import { installBase } from '../bases.ts';
-import { dockerCli } from '../cli.ts';
-import { Daemon } from '../daemon.ts';
-import { ENGINE_LAYERS } from '../engine-layers.ts';
-import { shellRunner } from '../shell-runner.ts';
+import type { Daemon } from '../daemon.ts';
+import type { CommandResult } from '../ports.ts';
+import { busyboxDaemon } from '../testing/busybox-daemon.ts';
 
 let d: Daemon;
-const docker = async (line: string) => dockerCli(d, shlexSplit(line).slice(1));
+let docker: (line: string) => Promise<CommandResult>;
 
 beforeEach(async () => {
-  d = new Daemon({ layers: ENGINE_LAYERS, runner: shellRunner(), clock: Date.UTC(2026, 10, 23, 9, 30) });
-  await installBase(d, loadSharedBase('busybox'));
+  ({ d, docker } = await busyboxDaemon({ clock: Date.UTC(2026, 10, 23, 9, 30) }));
 });
 
 describe('docker logs and time', () => {

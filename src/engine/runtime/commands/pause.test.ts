@@ -5,21 +5,16 @@
  * cover what a recording cannot show: simulated time passing while it is paused.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { shlexSplit } from '../../../conformance/shlex.ts';
-import { loadSharedBase } from '../../base/load-node.ts';
-import { installBase } from '../bases.ts';
-import { dockerCli } from '../cli.ts';
-import { Daemon } from '../daemon.ts';
-import { ENGINE_LAYERS } from '../engine-layers.ts';
-import { shellRunner } from '../shell-runner.ts';
+import type { Daemon } from '../daemon.ts';
+import type { CommandResult } from '../ports.ts';
+import { busyboxDaemon } from '../testing/busybox-daemon.ts';
 
 let d: Daemon;
-const docker = async (line: string) => dockerCli(d, shlexSplit(line).slice(1));
+let docker: (line: string) => Promise<CommandResult>;
 const state = (name: string) => d.findContainer(name)!.state;
 
 beforeEach(async () => {
-  d = new Daemon({ layers: ENGINE_LAYERS, runner: shellRunner() });
-  await installBase(d, loadSharedBase('busybox'));
+  ({ d, docker } = await busyboxDaemon());
 });
 
 describe('a paused container', () => {
