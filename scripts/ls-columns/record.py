@@ -3,7 +3,8 @@
 
 Runs the machine's own GNU ls (Debian 12: coreutils 9.1, the ls of debian:bookworm) under
 `script`, so its stdout is a pty whose window size is 0x0 and the width comes from COLUMNS
-(80 when unset), as in `docker run -t` from a client without a terminal.
+(80 when unset), as in `docker run -t` from a client without a terminal. Run it on ext4
+(4 KiB blocks, as the simulator counts `-s` blocks under overlay2).
 Usage: python3 scripts/ls-columns/record.py > src/engine/shell/testdata/ls-columns.json
 """
 import json
@@ -34,21 +35,25 @@ SETS = {
     "one": [("only", "file")],
     "mixed": generated(1, 40, 1, 14),
     "many": generated(2, 150, 2, 22),
+    # with sizes: -s pads its block counts to the widest (ext4: 4 KiB blocks)
+    "sized": [("a", "file", 0), ("big", "file", 40000), ("d", "dir"), ("huge", "file", 400000), ("x", "exec", 5000)],
 }
+# flags run on every set; SIZED_ARGS on the sets with sizes only
+SIZED_ARGS = ["-s", "-s1", "-sx"]
 ARGS = ["", "-F", "-p", "-x", "-A"]
 WIDTHS = [None, 40, 20, 132]
 
 
 def make(dir_, entries):
-    for name, kind in entries:
+    for name, kind, *size in entries:
         p = os.path.join(dir_, name)
         if kind == "dir":
             os.mkdir(p)
         elif kind == "link":
             os.symlink("target", p)
         else:
-            with open(p, "w"):
-                pass
+            with open(p, "wb") as fh:
+                fh.write(bytes(size[0] if size else 0))
             os.chmod(p, 0o755 if kind == "exec" else 0o644)
 
 
@@ -68,10 +73,10 @@ def main():
         with tempfile.TemporaryDirectory() as d:
             make(d, entries)
             runs = []
-            for a in ARGS:
+            for a in ARGS + (SIZED_ARGS if name == "sized" else []):
                 for w in WIDTHS:
                     runs.append({"args": a, "columns": w, "output": run(d, a, w)})
-            result["sets"][name] = {"entries": [{"name": n, "type": k} for n, k in entries], "runs": runs}
+            result["sets"][name] = {"entries": [{"name": n, "type": k, **({"size": z[0]} if z else {})} for n, k, *z in entries], "runs": runs}
     # one line per set's entries and per run, so a diff shows which layout changed
     lines = ["{", f' "ls": {json.dumps(version)},', ' "sets": {']
     for i, (name, s) in enumerate(result["sets"].items()):

@@ -2,7 +2,8 @@
  * ls on a terminal lays names out in columns, byte for byte as the real programs do:
  * - GNU: every layout in testdata/ls-columns.json, recorded from coreutils 9.1 (Debian 12's ls,
  *   the one in debian:bookworm) under `script` by scripts/ls-columns/record.py, at widths
- *   80 (no COLUMNS), 40, 20 and 132, plain and with -F, -p, -x and -A;
+ *   80 (no COLUMNS), 40, 20 and 132, plain and with -F, -p, -x and -A, and with -s (block counts
+ *   padded to the widest, in columns and one per line);
  * - busybox: the raw transcript of conformance/cases/ls-terminal (Docker 20.10, `docker run -t`
  *   on Debian's busybox 1.35), whose expected.txt compares only the normalized text.
  */
@@ -15,7 +16,7 @@ import { busyboxColumns, gnuColumns } from './ls-columns.ts';
 
 interface Fixture {
   ls: string;
-  sets: Record<string, { entries: { name: string; type: 'file' | 'exec' | 'dir' | 'link' }[]; runs: { args: string; columns: number | null; output: string }[] }>;
+  sets: Record<string, { entries: { name: string; type: 'file' | 'exec' | 'dir' | 'link'; size?: number }[]; runs: { args: string; columns: number | null; output: string }[] }>;
 }
 
 const fixture = JSON.parse(readFileSync(new URL('../testdata/ls-columns.json', import.meta.url), 'utf8')) as Fixture;
@@ -30,7 +31,7 @@ describe(`GNU ls on a terminal (${fixture.ls})`, () => {
         const path = `/d/${e.name}`;
         if (e.type === 'dir') fs.mkdir(path, { mode: 0o755 });
         else if (e.type === 'link') fs.symlink('target', path);
-        else fs.writeFile(path, new Uint8Array(0), { mode: e.type === 'exec' ? 0o755 : 0o644 });
+        else fs.writeFile(path, new Uint8Array(e.size ?? 0), { mode: e.type === 'exec' ? 0o755 : 0o644 });
       }
       for (const run of set.runs) {
         const env = { PATH: '/bin', ...(run.columns ? { COLUMNS: String(run.columns) } : {}) };
