@@ -39,6 +39,11 @@ export function rfc3339Nano(ms: number, extraNanos = 0): string {
   return `${base}.${String(nanos).padStart(9, '0').replace(/0+$/, '')}Z`;
 }
 
+/** Docker's RFC3339NanoFixed in UTC (`docker logs -t`): always nine fraction digits, `2024-01-01T00:00:00.000000000Z`. */
+export function rfc3339NanoFixed(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19)}.${String((ms % 1000) * 1_000_000).padStart(9, '0')}Z`;
+}
+
 /** Go's time.RFC3339 (seconds): what `docker history --human=false` prints for UTC. */
 export function rfc3339(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19) + 'Z';

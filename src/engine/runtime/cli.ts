@@ -215,7 +215,6 @@ export async function dockerCli(d: Daemon, argv: readonly string[], opts: Docker
   }
   const err = arityError(cmd, parsed.args.length);
   if (err) return { stdout: '', stderr: `${err}\n${see}\n\nUsage:  ${cmd.usage}\n\n${cmd.summary}\n`, exitCode: 1 };
-  d.settle();
   try {
     const result = await cmd.handler(d, parsed, opts.stdin ?? '', { files: opts.files ?? new Map(), writeFile: opts.writeFile, ...(opts.terminalSize ? { terminalSize: opts.terminalSize } : {}) });
     d.advance(10);

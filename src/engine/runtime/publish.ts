@@ -27,6 +27,14 @@ function range(s: string): [number, number] | undefined {
   return last >= first ? [first, last] : undefined;
 }
 
+/** The ports one `--expose` value names (`8080`, `7000-7001`, `53/udp`); a range exposes each of them. */
+export function exposedPorts(spec: string): string[] {
+  const [ports, proto = 'tcp'] = spec.split('/') as [string, string | undefined];
+  const r = range(ports);
+  if (!r) return [`${ports}/${proto}`];
+  return Array.from({ length: r[1] - r[0] + 1 }, (_, i) => `${r[0] + i}/${proto}`);
+}
+
 /** The bindings one `-p` value asks for, by container port (`80/tcp`); a string is the CLI's error. */
 export function parsePublish(spec: string): { port: string; binding: PortBinding }[] | string {
   const [main, proto = 'tcp'] = spec.split('/') as [string, string | undefined];

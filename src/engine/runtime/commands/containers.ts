@@ -7,9 +7,11 @@ import type { CommandResult } from '../ports.ts';
 import { runProcess, StartError } from '../process.ts';
 import { execPlacement, liveProcesses } from '../container-processes.ts';
 import type { ContainerRecord } from '../state.ts';
-import { startContainer, startFailureText } from './lifecycle.ts';
+import { startContainer, startErrorText } from './lifecycle.ts';
 import { Output } from './result.ts';
 import { diffWithoutVolumes, mountPoints } from '../volumes.ts';
+import { parseDuration } from '../../dockerfile/duration.ts';
+import { rfc3339NanoFixed } from '../../format/duration.ts';
 
 export async function startCommand(d: Daemon, p: Parsed, _stdin = '', client: { terminalSize?: Winsize } = {}): Promise<CommandResult> {
   const out = new Output();
@@ -19,7 +21,8 @@ export async function startCommand(d: Daemon, p: Parsed, _stdin = '', client: { 
     if (!c) return out.errLine(`Error: No such container: ${p.args[0]}`).fail(1).result();
     if (c.state.status === 'running') return out.result();
     const started = await startContainer(d, c, { stdin: '', attached: true, ...(client.terminalSize ? { terminalSize: client.terminalSize } : {}) });
-    if (started.error || started.daemonError) return out.errLine(`Error response from daemon: ${started.daemonError ?? startFailureText(started.error!.message)}`).errLine(`Error: failed to start containers: ${p.args[0]}`).fail(1).result();
+    const failure = startErrorText(started);
+    if (failure) return out.errLine(`Error response from daemon: ${failure}`).errLine(`Error: failed to start containers: ${p.args[0]}`).fail(1).result();
     return out.stdout(started.stdout).stderr(started.stderr).fail(started.exitCode).result();
   }
   const failed: string[] = [];
@@ -32,8 +35,9 @@ export async function startCommand(d: Daemon, p: Parsed, _stdin = '', client: { 
     }
     if (c.state.status !== 'running') {
       const started = await startContainer(d, c, { stdin: '', attached: false });
-      if (started.error || started.daemonError) {
-        out.errLine(`Error response from daemon: ${started.daemonError ?? startFailureText(started.error!.message)}`);
+      const failure = startErrorText(started);
+      if (failure) {
+        out.errLine(`Error response from daemon: ${failure}`);
         failed.push(arg);
         continue;
       }
@@ -210,21 +214,11 @@ export async function execCommand(d: Daemon, p: Parsed, stdin = '', terminalSize
   }
 }
 
-/** `--since`/`--until`: a duration before now (`10m`, `1h30m`), RFC 3339 or Unix seconds; null when unreadable. */
+/** `--since`/`--until` as Docker reads them: a Go duration before now (`10m`, `1h30m`), Unix seconds or a date; null when unreadable. */
 function logTime(value: string, now: number): number | null {
-  const unit: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-  if (/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(value)) {
-    let ms = 0;
-    for (const [, n, u] of value.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) ms += Number(n) * unit[u!]!;
-    return now - ms;
-  }
+  const ns = value === '0' ? null : parseDuration(value);
+  if (ns !== null) return now - ns / 1e6;
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
   const t = Date.parse(value);
   return Number.isNaN(t) ? null : t;
-}
-
-/** Docker's RFC3339NanoFixed in UTC: `2024-01-01T00:00:00.000000000Z`. */
-function rfc3339NanoFixed(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 19)}.${String(ms % 1000).padStart(3, '0')}000000Z`;
 }

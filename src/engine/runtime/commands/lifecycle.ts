@@ -76,6 +76,11 @@ export function startFailureText(runcMessage: string): string {
   return `failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${runcMessage}: unknown`;
 }
 
+/** What the daemon answers when the container did not start: its own refusal, or runc's failure; undefined when it started. */
+export function startErrorText(s: Started): string | undefined {
+  return s.daemonError ?? (s.error && startFailureText(s.error.message));
+}
+
 /**
  * Starts the container's process. `terminalSize`: the attached client's terminal, which sizes a
  * `-t` container's tty. `restartAt`: its restart policy starts it again, at that time (ms, not

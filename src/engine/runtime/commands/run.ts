@@ -4,7 +4,7 @@
  * process and, unless detached, wait for it and pass its output and exit code through.
  */
 import { parseRestartPolicy, restartPolicyError } from '../restart-policy.ts';
-import { parsePublish } from '../publish.ts';
+import { exposedPorts, parsePublish } from '../publish.ts';
 import type { Winsize } from '../../shell/io.ts';
 import { isValidContainerName } from '../../format/names.ts';
 import type { ContainerConfig } from '../../image/config.ts';
@@ -17,7 +17,7 @@ import { pullImage } from './pull.ts';
 import { Output } from './result.ts';
 import { createMountPoints, mountPoints } from '../volumes.ts';
 import { mountExistingVolumes } from '../volume-store.ts';
-import { createContainer, startContainer, startFailureText } from './lifecycle.ts';
+import { createContainer, startContainer, startErrorText } from './lifecycle.ts';
 
 const SEE = "See 'docker run --help'.";
 
@@ -126,13 +126,7 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
       (portBindings[port] ??= []).push(binding);
     }
   }
-  for (const e of (f.expose as string[] | undefined) ?? []) {
-    // a range exposes each port of it
-    const [spec, proto = 'tcp'] = e.split('/') as [string, string | undefined];
-    const m = /^(\d+)-(\d+)$/.exec(spec);
-    if (m) for (let p = Number(m[1]); p <= Number(m[2]); p++) ports[`${p}/${proto}`] = {};
-    else ports[`${spec}/${proto}`] = {};
-  }
+  for (const e of (f.expose as string[] | undefined) ?? []) for (const port of exposedPorts(e)) ports[port] = {};
   const entrypointChanged = p.changed.has('entrypoint');
   const user: ContainerConfig = {
     Hostname: (f.hostname as string | undefined) ?? id.slice(0, 12),
@@ -183,13 +177,11 @@ export async function runCommand(d: Daemon, p: Parsed, opts: RunOptions = {}): P
   mountExistingVolumes(d.state.volumes, d.state.containers, container);
   if (opts.create) return out.line(container.id).result();
   const started = await startContainer(d, container, { stdin: f.interactive ? (opts.stdin ?? '') : '', attached: !f.detach, ...(opts.terminalSize ? { terminalSize: opts.terminalSize } : {}) });
-  if (started.daemonError) {
+  const failure = startErrorText(started);
+  if (failure) {
     if (container.autoRemove) d.removeContainer(container.id);
-    return out.stderr(`docker: Error response from daemon: ${started.daemonError}.\n`).fail(125).result();
-  }
-  if (started.error) {
-    if (container.autoRemove) d.removeContainer(container.id);
-    return out.stderr(`docker: Error response from daemon: ${startFailureText(started.error.message)}.\n`).fail(started.error.exitCode).result();
+    // runc's failures exit 126/127 (the command), the daemon's own refusals 125
+    return out.stderr(`docker: Error response from daemon: ${failure}.\n`).fail(started.error?.exitCode ?? 125).result();
   }
   if (f.detach) return out.line(id).result();
   out.stdout(started.stdout).stderr(started.stderr);

@@ -4,7 +4,7 @@ import type { Daemon } from '../daemon.ts';
 import type { Parsed } from '../flags.ts';
 import type { CommandResult } from '../ports.ts';
 import { signalContainer, stopContainer } from './containers.ts';
-import { startContainer, startFailureText } from './lifecycle.ts';
+import { startContainer, startErrorText } from './lifecycle.ts';
 import { Output } from './result.ts';
 
 /** SIGKILL: a running container exits at once with 137. */
@@ -50,8 +50,9 @@ export async function restartCommand(d: Daemon, p: Parsed): Promise<CommandResul
     const stopped = d.findContainer(c.id);
     if (!stopped) continue;
     const started = await startContainer(d, stopped, { stdin: '', attached: false });
-    if (started.error || started.daemonError) {
-      out.errLine(`Error response from daemon: Cannot restart container ${arg}: ${started.daemonError ?? startFailureText(started.error!.message)}`).fail(1);
+    const failure = startErrorText(started);
+    if (failure) {
+      out.errLine(`Error response from daemon: Cannot restart container ${arg}: ${failure}`).fail(1);
       continue;
     }
     out.line(arg);

@@ -1,9 +1,9 @@
 /**
  * nginx's configuration as a static file server needs it: the `http` block of nginx.conf with
  * its includes (globs such as `sites-enabled/*`, followed through symlinks), its `server`
- * blocks (listen ports, server_name, root, index, `location` prefixes with try_files, return
- * and autoindex) and the MIME types. Directives layerlab does not serve by (gzip, ssl…) are
- * read and ignored. Relative paths are relative to /etc/nginx, nginx's --prefix on Debian.
+ * blocks (listen ports, server_name, root, index, `location` prefixes with try_files and
+ * return) and the MIME types. Directives layerlab does not serve by (gzip, ssl, autoindex…)
+ * are read and ignored. Relative paths are relative to /etc/nginx, nginx's --prefix on Debian.
  */
 import type { FsOps } from '../../fs/ops.ts';
 
@@ -13,7 +13,6 @@ export interface NginxLocation {
   root?: string;
   index?: string[];
   tryFiles?: string[];
-  autoindex?: boolean;
   ret?: { code: number; text?: string };
 }
 
@@ -23,7 +22,6 @@ export interface NginxServer {
   names: string[];
   root: string;
   index: string[];
-  autoindex: boolean;
   ret?: { code: number; text?: string };
   locations: NginxLocation[];
 }
@@ -169,7 +167,6 @@ export function readNginxHttp(fs: FsOps, confPath: string): NginxHttp | undefine
         names: arg(body, 'server_name') ?? [''],
         root: arg(body, 'root')?.[0] ?? httpRoot,
         index: arg(body, 'index') ?? httpIndex,
-        autoindex: arg(body, 'autoindex')?.[0] === 'on' || arg(http, 'autoindex')?.[0] === 'on',
         ...(returnOf(body) ? { ret: returnOf(body) } : {}),
         locations: body
           .filter((d) => d.name === 'location' && d.block)
@@ -178,7 +175,6 @@ export function readNginxHttp(fs: FsOps, confPath: string): NginxHttp | undefine
             const prefix = exact || l.args[0] === '^~' ? l.args[1] : l.args[0];
             if (!prefix || prefix.startsWith('~') || prefix.startsWith('@')) return []; // regex and named locations: not modelled
             const b = l.block!;
-            const auto = arg(b, 'autoindex')?.[0];
             return [
               {
                 prefix,
@@ -186,7 +182,6 @@ export function readNginxHttp(fs: FsOps, confPath: string): NginxHttp | undefine
                 ...(arg(b, 'root') ? { root: arg(b, 'root')![0] } : {}),
                 ...(arg(b, 'index') ? { index: arg(b, 'index') } : {}),
                 ...(arg(b, 'try_files') ? { tryFiles: arg(b, 'try_files') } : {}),
-                ...(auto ? { autoindex: auto === 'on' } : {}),
                 ...(returnOf(b) ? { ret: returnOf(b) } : {}),
               },
             ];
