@@ -61,7 +61,12 @@ export class Daemon {
    * The machine's files (dockerd and the docker client share the host): the sources of
    * `-v /host/dir:/dest` bind mounts. The terminal's host shell works on the same files.
    */
-  readonly host: HostFiles = { fs: hostFilesystem(() => this.seconds()) };
+  get host(): HostFiles {
+    // made on first use: most daemons (builds, tests) never bind a host directory
+    return (this.hostFiles ??= { fs: hostFilesystem(() => this.seconds()) });
+  }
+
+  private hostFiles?: HostFiles;
 
   private readonly compressed = new Map<string, Promise<BlobInfo>>();
 
